@@ -1,0 +1,20 @@
+package dev.heapbound.core;
+
+/**
+ * The result of measuring an object graph: its deep size in bytes, how many objects were counted,
+ * and whether the figure is exact.
+ *
+ * <p>A measurement is an estimate when the walk stopped at the estimator's object budget: the bytes
+ * then cover the objects counted up to the budget and are a lower bound.
+ *
+ * @param bytes the deep size in bytes of the objects counted
+ * @param objects the number of objects counted, the root included
+ * @param estimate {@code true} if the walk stopped before it reached every object
+ */
+public record Measurement(long bytes, long objects, boolean estimate) {
+
+  @Override
+  public String toString() {
+    return (estimate ? "at least " : "") + bytes + " bytes in " + objects + " objects";
+  }
+}

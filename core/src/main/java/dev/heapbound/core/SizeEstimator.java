@@ -1,0 +1,429 @@
+package dev.heapbound.core;
+
+import static dev.heapbound.core.UnsafeAccess.UNSAFE;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Measures the deep size of object graphs in bytes, as HotSpot lays them out on the running JVM.
+ *
+ * <p>The figures equal JOL's {@code GraphLayout.parseInstance(root).totalSize()} for graphs without
+ * flyweights, with compressed references on or off, and need no JVM flag: no agent, no {@code
+ * --add-opens}, no {@code -Djol.magicFieldOffset}. Records and hidden classes, lambdas among them,
+ * are measured like any other class.
+ *
+ * <p>The walk is iterative, so a linked list of millions of nodes does not overflow the stack. It
+ * never calls {@code hashCode}, {@code equals}, {@code toString} or any other method of the objects
+ * it walks: fields are read directly, and objects are tracked by identity.
+ *
+ * <p>Some objects are treated as shared by design and neither counted nor walked:
+ *
+ * <ul>
+ *   <li>enum constants, by default; {@link Builder#countEverything()} counts and walks them the way
+ *       JOL does;
+ *   <li>{@code Class} objects, threads, thread groups, class loaders, modules and module layers,
+ *       always. They are runtime structure rather than part of any value, and a {@code Class}
+ *       object's graph is the JVM's own reflection caches, which change as the program runs.
+ * </ul>
+ *
+ * <p>Users exclude their own shared structure with {@link Builder#excludeType}, {@link
+ * Builder#excludeField} and {@link Builder#excludeIf}.
+ *
+ * <p>Instances are immutable and safe to share between threads. Per-class layout is computed once
+ * and cached; each thread reuses its own scratch space, which is cleared after every walk so that
+ * no measured object is kept alive.
+ *
+ * <p><b>Note:</b> a graph that another thread mutates while it is walked is measured without error,
+ * but the figure describes no single moment of the graph.
+ */
+public final class SizeEstimator {
+
+  /** The default object budget of a walk. */
+  public static final long DEFAULT_MAX_OBJECTS = 10_000_000;
+
+  private static final SizeEstimator DEFAULTS = new Builder().build();
+
+  private static final Set<Class<?>> RUNTIME_TYPES =
+      Set.of(
+          Class.class,
+          Thread.class,
+          ThreadGroup.class,
+          ClassLoader.class,
+          Module.class,
+          ModuleLayer.class);
+
+  private final MemoryLayout layout;
+  private final boolean countEverything;
+  private final List<Class<?>> excludedTypes;
+  private final Set<Field> excludedFields;
+  private final Predicate<Object> excludePredicate;
+  private final long maxObjects;
+  private final ClassValue<TypeInfo> types;
+  private final ThreadLocal<Walk> walks = ThreadLocal.withInitial(Walk::new);
+
+  private SizeEstimator(Builder builder) {
+    this.layout = MemoryLayout.CURRENT;
+    this.countEverything = builder.countEverything;
+    this.excludedTypes = List.copyOf(builder.excludedTypes);
+    this.excludedFields = Set.copyOf(builder.excludedFields);
+    this.excludePredicate = builder.excludePredicate;
+    this.maxObjects = builder.maxObjects;
+    this.types =
+        new ClassValue<>() {
+          @Override
+          protected TypeInfo computeValue(Class<?> type) {
+            return describe(type);
+          }
+        };
+  }
+
+  /** Returns the shared estimator with the default settings. */
+  public static SizeEstimator defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a builder of an estimator with settings of its own. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the deep size of the graph reachable from {@code root} in bytes, or 0 for {@code null}.
+   * When the walk reaches the object budget this is a lower bound; use {@link #measure} to tell.
+   */
+  public long deepSize(Object root) {
+    return measure(root).bytes();
+  }
+
+  /** Measures the graph reachable from {@code root}; a {@code null} root measures 0 bytes. */
+  public Measurement measure(Object root) {
+    if (root == null) {
+      return new Measurement(0, 0, false);
+    }
+    Walk walk = walks.get();
+    if (walk.busy) {
+      // An exclusion predicate measured something itself: give the nested walk its own space.
+      walk = new Walk();
+    }
+    walk.busy = true;
+    try {
+      return walk(root, walk);
+    } finally {
+      walk.clear();
+      walk.busy = false;
+    }
+  }
+
+  /**
+   * Returns the size of the object itself in bytes, without anything it references. This equals
+   * JOL's {@code VM.current().sizeOf(object)}.
+   */
+  public long shallowSize(Object object) {
+    Objects.requireNonNull(object, "object");
+    TypeInfo info = types.get(object.getClass());
+    return info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;
+  }
+
+  /**
+   * Returns the size in bytes of an instance of {@code type}, which must not be an array, an
+   * interface or a primitive type. This equals JOL's {@code
+   * ClassLayout.parseClass(type).instanceSize()}.
+   *
+   * @throws IllegalArgumentException if {@code type} has no fixed instance size
+   */
+  public long instanceSize(Class<?> type) {
+    Objects.requireNonNull(type, "type");
+    if (type.isArray() || type.isInterface() || type.isPrimitive()) {
+      throw new IllegalArgumentException(
+          "type must be a class with a fixed instance size, not " + type.getName());
+    }
+    return ClassShape.of(type).instanceSize;
+  }
+
+  /** Returns the object budget of a walk. */
+  public long maxObjects() {
+    return maxObjects;
+  }
+
+  @Override
+  public String toString() {
+    return "SizeEstimator{"
+        + layout
+        + (countEverything ? ", countEverything" : "")
+        + (excludedTypes.isEmpty() ? "" : ", excludedTypes=" + excludedTypes.size())
+        + (excludedFields.isEmpty() ? "" : ", excludedFields=" + excludedFields.size())
+        + (excludePredicate == null ? "" : ", excludeIf")
+        + ", maxObjects="
+        + maxObjects
+        + "}";
+  }
+
+  private Measurement walk(Object root, Walk walk) {
+    if (!admit(root, walk)) {
+      return new Measurement(0, 0, false);
+    }
+    long bytes = 0;
+    long objects = 0;
+    boolean estimate = false;
+    while (walk.depth > 0) {
+      if (objects == maxObjects) {
+        estimate = true;
+        break;
+      }
+      Object object = walk.pop();
+      objects++;
+      TypeInfo info = types.get(object.getClass());
+      if (info.array) {
+        if (info.referenceArray) {
+          Object[] elements = (Object[]) object;
+          bytes += arraySize(info, elements.length);
+          for (Object element : elements) {
+            if (element != null) {
+              admit(element, walk);
+            }
+          }
+        } else {
+          bytes += arraySize(info, Array.getLength(object));
+        }
+      } else {
+        bytes += info.instanceSize;
+        for (long offset : info.referenceOffsets) {
+          Object child = UNSAFE.getObject(object, offset);
+          if (child != null) {
+            admit(child, walk);
+          }
+        }
+      }
+    }
+    return new Measurement(bytes, objects, estimate);
+  }
+
+  private boolean admit(Object object, Walk walk) {
+    if (types.get(object.getClass()).skipped) {
+      return false;
+    }
+    if (excludePredicate != null && excludePredicate.test(object)) {
+      return false;
+    }
+    if (!walk.visited.add(object)) {
+      return false;
+    }
+    walk.push(object);
+    return true;
+  }
+
+  private long arraySize(TypeInfo info, int length) {
+    return layout.align(info.arrayBaseOffset + (long) length * info.arrayIndexScale);
+  }
+
+  private TypeInfo describe(Class<?> type) {
+    boolean skipped = isSkipped(type);
+    if (type.isArray()) {
+      return TypeInfo.array(
+          skipped,
+          UNSAFE.arrayBaseOffset(type),
+          UNSAFE.arrayIndexScale(type),
+          !type.getComponentType().isPrimitive());
+    }
+    if (skipped) {
+      return TypeInfo.instance(true, 0, new long[0]);
+    }
+    ClassShape shape = ClassShape.of(type);
+    long[] offsets = shape.referenceOffsets;
+    if (!excludedFields.isEmpty()) {
+      List<Long> kept = new ArrayList<>();
+      for (int i = 0; i < offsets.length; i++) {
+        if (!excludedFields.contains(shape.referenceFields[i])) {
+          kept.add(offsets[i]);
+        }
+      }
+      offsets = kept.stream().mapToLong(Long::longValue).toArray();
+    }
+    return TypeInfo.instance(false, shape.instanceSize, offsets);
+  }
+
+  private boolean isSkipped(Class<?> type) {
+    for (Class<?> runtimeType : RUNTIME_TYPES) {
+      if (runtimeType.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    if (!countEverything && Enum.class.isAssignableFrom(type)) {
+      return true;
+    }
+    for (Class<?> excluded : excludedTypes) {
+      if (excluded.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a walk needs to know about one class. */
+  private static final class TypeInfo {
+    final boolean skipped;
+    final boolean array;
+    final boolean referenceArray;
+    final long instanceSize;
+    final long[] referenceOffsets;
+    final int arrayBaseOffset;
+    final int arrayIndexScale;
+
+    private TypeInfo(
+        boolean skipped,
+        boolean array,
+        boolean referenceArray,
+        long instanceSize,
+        long[] referenceOffsets,
+        int arrayBaseOffset,
+        int arrayIndexScale) {
+      this.skipped = skipped;
+      this.array = array;
+      this.referenceArray = referenceArray;
+      this.instanceSize = instanceSize;
+      this.referenceOffsets = referenceOffsets;
+      this.arrayBaseOffset = arrayBaseOffset;
+      this.arrayIndexScale = arrayIndexScale;
+    }
+
+    static TypeInfo instance(boolean skipped, long instanceSize, long[] referenceOffsets) {
+      return new TypeInfo(skipped, false, false, instanceSize, referenceOffsets, 0, 0);
+    }
+
+    static TypeInfo array(boolean skipped, int baseOffset, int indexScale, boolean references) {
+      return new TypeInfo(skipped, true, references, 0, new long[0], baseOffset, indexScale);
+    }
+  }
+
+  /** The scratch space of one walk: the objects to visit and those already seen. */
+  private static final class Walk {
+    private static final int RETAINED_DEPTH = 1 << 14;
+
+    final IdentitySet visited = new IdentitySet();
+    Object[] stack = new Object[256];
+    int depth;
+    boolean busy;
+
+    void push(Object object) {
+      if (depth == stack.length) {
+        stack = java.util.Arrays.copyOf(stack, depth << 1);
+      }
+      stack[depth++] = object;
+    }
+
+    Object pop() {
+      Object object = stack[--depth];
+      stack[depth] = null;
+      return object;
+    }
+
+    void clear() {
+      if (stack.length > RETAINED_DEPTH) {
+        stack = new Object[256];
+      } else {
+        java.util.Arrays.fill(stack, 0, depth, null);
+      }
+      depth = 0;
+      visited.clear();
+    }
+  }
+
+  /**
+   * A builder of a {@link SizeEstimator}. Exclusions add up; an object that any of them matches is
+   * neither counted nor walked.
+   */
+  public static final class Builder {
+    private boolean countEverything;
+    private final List<Class<?>> excludedTypes = new ArrayList<>();
+    private final Set<Field> excludedFields = new HashSet<>();
+    private Predicate<Object> excludePredicate;
+    private long maxObjects = DEFAULT_MAX_OBJECTS;
+
+    private Builder() {}
+
+    /**
+     * Counts enum constants and {@code Class} objects like any other object, as JOL does. Threads,
+     * class loaders and modules are still not walked.
+     */
+    public Builder countEverything() {
+      this.countEverything = true;
+      return this;
+    }
+
+    /** Excludes every instance of {@code type} and of its subtypes. */
+    public Builder excludeType(Class<?> type) {
+      excludedTypes.add(Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * Excludes what the named reference field of {@code declaringClass} points to, for instances of
+     * that class and of its subclasses.
+     *
+     * @throws IllegalArgumentException if the class declares no such instance field, or the field
+     *     is primitive
+     */
+    public Builder excludeField(Class<?> declaringClass, String fieldName) {
+      Objects.requireNonNull(declaringClass, "declaringClass");
+      Objects.requireNonNull(fieldName, "fieldName");
+      for (Field field : ClassShape.instanceFields(declaringClass)) {
+        if (field.getName().equals(fieldName)) {
+          if (field.getType().isPrimitive()) {
+            throw new IllegalArgumentException(
+                "excludeField needs a reference field, but "
+                    + declaringClass.getName()
+                    + "."
+                    + fieldName
+                    + " is a "
+                    + field.getType()
+                    + "; exclude a field that references shared structure");
+          }
+          excludedFields.add(field);
+          return this;
+        }
+      }
+      throw new IllegalArgumentException(
+          "excludeField found no instance field '"
+              + fieldName
+              + "' declared in "
+              + declaringClass.getName()
+              + "; name a field that the class itself declares");
+    }
+
+    /**
+     * Excludes every object for which {@code predicate} returns {@code true}. The predicate runs
+     * once for each object the walk reaches, so it should be cheap, and it is the only code of the
+     * user's that the estimator ever calls.
+     */
+    public Builder excludeIf(Predicate<Object> predicate) {
+      Objects.requireNonNull(predicate, "predicate");
+      excludePredicate = excludePredicate == null ? predicate : excludePredicate.or(predicate);
+      return this;
+    }
+
+    /**
+     * Sets how many objects a walk counts before it stops and marks its result as an estimate.
+     *
+     * @throws IllegalArgumentException if {@code maxObjects} is not positive
+     */
+    public Builder maxObjects(long maxObjects) {
+      if (maxObjects <= 0) {
+        throw new IllegalArgumentException(
+            "maxObjects must be positive: " + maxObjects + "; set a budget of at least 1 object");
+      }
+      this.maxObjects = maxObjects;
+      return this;
+    }
+
+    public SizeEstimator build() {
+      return new SizeEstimator(this);
+    }
+  }
+}
