@@ -122,6 +122,26 @@ public final class SizeEstimator {
   }
 
   /**
+   * Measures two graphs as one, counting the objects they share once, as a cache entry's key and
+   * value are weighed. Either root may be {@code null}.
+   */
+  public Measurement measure(Object first, Object second) {
+    Walk walk = walks.get();
+    if (walk.busy) {
+      walk = new Walk();
+    }
+    walk.busy = true;
+    try {
+      boolean any = first != null && admit(first, walk);
+      any |= second != null && admit(second, walk);
+      return any ? drain(walk) : new Measurement(0, 0, false);
+    } finally {
+      walk.clear();
+      walk.busy = false;
+    }
+  }
+
+  /**
    * Returns the size of the object itself in bytes, without anything it references. This equals
    * JOL's {@code VM.current().sizeOf(object)}.
    */
@@ -169,6 +189,11 @@ public final class SizeEstimator {
     if (!admit(root, walk)) {
       return new Measurement(0, 0, false);
     }
+    return drain(walk);
+  }
+
+  /** Counts every object on the walk's stack and everything reachable from them. */
+  private Measurement drain(Walk walk) {
     long bytes = 0;
     long objects = 0;
     boolean estimate = false;

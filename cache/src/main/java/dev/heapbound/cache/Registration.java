@@ -1,0 +1,91 @@
+package dev.heapbound.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What heapbound keeps about one cache: its name, bounds and counters, and a weak reference to the
+ * cache itself. The weigher and listeners of the cache reference this object, never the other way
+ * round, so the registry keeps no cache alive.
+ */
+final class Registration {
+
+  private static final Logger log = LoggerFactory.getLogger(BoundedCacheBuilder.class);
+  private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private final String name;
+  private final CacheBounds bounds;
+  private final LongAdder oversizedEntries = new LongAdder();
+  private final AtomicLong lastOversizedWarning =
+      new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+  private final AtomicBoolean callbackFailureLogged = new AtomicBoolean();
+  private volatile WeakReference<Cache<?, ?>> cache;
+
+  Registration(String name, CacheBounds bounds) {
+    this.name = name;
+    this.bounds = bounds;
+  }
+
+  String name() {
+    return name;
+  }
+
+  CacheBounds bounds() {
+    return bounds;
+  }
+
+  void attach(Object builtCache) {
+    this.cache = new WeakReference<>((Cache<?, ?>) builtCache);
+  }
+
+  /** Returns the cache, or {@code null} before it is attached or after it was collected. */
+  Cache<?, ?> cache() {
+    WeakReference<Cache<?, ?>> reference = cache;
+    return reference == null ? null : reference.get();
+  }
+
+  boolean isAttached() {
+    return cache != null;
+  }
+
+  long oversizedEntries() {
+    return oversizedEntries.sum();
+  }
+
+  /** Counts an entry larger than the whole byte bound, warning at most once a minute. */
+  void recordOversized(long bytes, long maximumBytes) {
+    oversizedEntries.increment();
+    long now = System.nanoTime();
+    long last = lastOversizedWarning.get();
+    if (now - last >= WARNING_INTERVAL_NANOS && lastOversizedWarning.compareAndSet(last, now)) {
+      log.warn(
+          "cache '{}' was given an entry of {} bytes, larger than its maximumBytes of {} bytes;"
+              + " Caffeine evicts it at once, so it is never served from the cache ({} such"
+              + " entries so far); raise maximumBytes or cache smaller values",
+          name,
+          bytes,
+          maximumBytes,
+          oversizedEntries.sum());
+    }
+  }
+
+  /** Logs a failure of a user's callback, once for the cache, with the throwable. */
+  void recordCallbackFailure(String callback, Throwable failure) {
+    if (callbackFailureLogged.compareAndSet(false, true)) {
+      log.warn(
+          "{} of cache '{}' threw; the cache keeps serving, and later failures of its callbacks"
+              + " are logged at debug",
+          callback,
+          name,
+          failure);
+    } else {
+      log.debug("{} of cache '{}' threw again", callback, name, failure);
+    }
+  }
+}
