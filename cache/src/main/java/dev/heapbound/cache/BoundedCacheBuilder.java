@@ -444,6 +444,10 @@ public final class BoundedCacheBuilder<K, V> {
 
   private CacheBounds validate(boolean async) {
     CacheBounds bounds = bounds();
+    if (values.value == ValueStrength.SOFT && !bounds.hasCapacityBound()) {
+      throw new IllegalStateException(
+          "softValues requires maximumSize or maximumBytes (cache '" + name + "')");
+    }
     if (!bounds.isBounded()) {
       throw new IllegalStateException(
           "cache '"
@@ -468,10 +472,6 @@ public final class BoundedCacheBuilder<K, V> {
     }
     if (weigher.value != null && maximumWeight.value == null) {
       throw new IllegalStateException("weigher requires maximumWeight (cache '" + name + "')");
-    }
-    if (values.value == ValueStrength.SOFT && !bounds.hasCapacityBound()) {
-      throw new IllegalStateException(
-          "softValues requires maximumSize or maximumBytes (cache '" + name + "')");
     }
     if (rejectOversized.value != null && maximumBytes.value == null) {
       throw new IllegalStateException(
@@ -686,6 +686,8 @@ public final class BoundedCacheBuilder<K, V> {
         return ((ValueStrength) value).settingName();
       } else if (name.equals("maximumBytes")) {
         return DataSize.format((Long) value);
+      } else if (value instanceof CacheRegistry) {
+        return value == CacheRegistry.global() ? "global" : "CacheRegistry";
       } else if (value instanceof Weigher || value instanceof RemovalListener) {
         return value.getClass().getName();
       }

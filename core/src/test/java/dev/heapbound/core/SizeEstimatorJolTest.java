@@ -145,6 +145,14 @@ class SizeEstimatorJolTest {
   }
 
   @Test
+  void memoryLayout_matchesJol() {
+    assertThat(MemoryLayout.CURRENT.headerSize).isEqualTo(VM.current().objectHeaderSize());
+    assertThat(MemoryLayout.CURRENT.referenceSize)
+        .isEqualTo(VM.current().sizeOfField("java.lang.Object"));
+    assertThat(MemoryLayout.CURRENT.objectAlignment).isEqualTo(VM.current().objectAlignment());
+  }
+
+  @Test
   void enumMap_countsMapArraysAndValuesOnly() throws ReflectiveOperationException {
     EnumMap<Color, Integer> map = new EnumMap<>(Color.class);
     map.put(Color.RED, 1000);
