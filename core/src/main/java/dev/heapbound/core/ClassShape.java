@@ -34,17 +34,30 @@ final class ClassShape {
   /** True when the offsets came from a shadow class rather than from the class itself. */
   final boolean shadowed;
 
+  /**
+   * The offset of a JDK collection's change counter ({@code modCount}, or {@code baseCount} of a
+   * {@code ConcurrentHashMap}), or -1 if the class has none.
+   */
+  final long changeCounterOffset;
+
+  /** Whether the change counter is a {@code long} rather than an {@code int}. */
+  final boolean changeCounterIsLong;
+
   private ClassShape(
       Class<?> type,
       long instanceSize,
       long[] referenceOffsets,
       Field[] referenceFields,
-      boolean shadowed) {
+      boolean shadowed,
+      Field changeCounter) {
     this.type = type;
     this.instanceSize = instanceSize;
     this.referenceOffsets = referenceOffsets;
     this.referenceFields = referenceFields;
     this.shadowed = shadowed;
+    this.changeCounterOffset =
+        changeCounter == null || shadowed ? -1 : UNSAFE.objectFieldOffset(changeCounter);
+    this.changeCounterIsLong = changeCounter != null && changeCounter.getType() == long.class;
   }
 
   static ClassShape of(Class<?> type) {
@@ -88,7 +101,21 @@ final class ClassShape {
         layout.align(end),
         referenceOffsets.stream().mapToLong(Long::longValue).toArray(),
         referenceFields.toArray(new Field[0]),
-        shadowed);
+        shadowed,
+        changeCounter(fields));
+  }
+
+  /** Finds the field that a JDK collection increments on every structural change. */
+  private static Field changeCounter(List<Field> fields) {
+    for (Field field : fields) {
+      String owner = field.getDeclaringClass().getName();
+      if (owner.startsWith("java.")
+          && ((field.getName().equals("modCount") && field.getType() == int.class)
+              || (field.getName().equals("baseCount") && field.getType() == long.class))) {
+        return field;
+      }
+    }
+    return null;
   }
 
   /** Returns whether the class or one of its superclasses is hidden or a record. */

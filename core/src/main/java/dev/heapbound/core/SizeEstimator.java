@@ -5,6 +5,7 @@ import static dev.heapbound.core.UnsafeAccess.UNSAFE;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,8 +41,11 @@ import java.util.function.Predicate;
  * and cached; each thread reuses its own scratch space, which is cleared after every walk so that
  * no measured object is kept alive.
  *
- * <p><b>Note:</b> a graph that another thread mutates while it is walked is measured without error,
- * but the figure describes no single moment of the graph.
+ * <p><b>Note:</b> a graph that another thread mutates while it is walked is measured without error
+ * and the walk ends, but the figure describes no single moment of the graph. When a JDK collection
+ * in the graph ({@code ArrayList}, {@code HashMap}, {@code ConcurrentHashMap} and the others that
+ * count their changes) changed during the walk, the measurement is marked as an estimate. Other
+ * mutations go unnoticed, so weigh immutable values.
  */
 public final class SizeEstimator {
 
@@ -219,6 +223,9 @@ public final class SizeEstimator {
         }
       } else {
         bytes += info.instanceSize;
+        if (info.changeCounterOffset >= 0) {
+          walk.watch(object, info.changeCounterOffset, info.changeCounterIsLong);
+        }
         for (long offset : info.referenceOffsets) {
           Object child = UNSAFE.getObject(object, offset);
           if (child != null) {
@@ -227,7 +234,7 @@ public final class SizeEstimator {
         }
       }
     }
-    return new Measurement(bytes, objects, estimate);
+    return new Measurement(bytes, objects, estimate || walk.changedSinceWatched());
   }
 
   private boolean admit(Object object, Walk walk) {
@@ -271,7 +278,10 @@ public final class SizeEstimator {
       }
       offsets = kept.stream().mapToLong(Long::longValue).toArray();
     }
-    return TypeInfo.instance(false, shape.instanceSize, offsets);
+    TypeInfo info = TypeInfo.instance(false, shape.instanceSize, offsets);
+    info.changeCounterOffset = shape.changeCounterOffset;
+    info.changeCounterIsLong = shape.changeCounterIsLong;
+    return info;
   }
 
   private boolean isSkipped(Class<?> type) {
@@ -300,6 +310,8 @@ public final class SizeEstimator {
     final long[] referenceOffsets;
     final int arrayBaseOffset;
     final int arrayIndexScale;
+    long changeCounterOffset = -1;
+    boolean changeCounterIsLong;
 
     private TypeInfo(
         boolean skipped,
@@ -335,10 +347,46 @@ public final class SizeEstimator {
     Object[] stack = new Object[256];
     int depth;
     boolean busy;
+    Object[] watched = new Object[16];
+    long[] counterOffsets = new long[16];
+    long[] counterValues = new long[16];
+    boolean[] counterIsLong = new boolean[16];
+    int watchedCount;
+
+    /** Notes a collection's change counter, to tell afterwards whether it changed mid-walk. */
+    void watch(Object collection, long offset, boolean isLong) {
+      if (watchedCount == watched.length) {
+        int capacity = watchedCount << 1;
+        watched = Arrays.copyOf(watched, capacity);
+        counterOffsets = Arrays.copyOf(counterOffsets, capacity);
+        counterValues = Arrays.copyOf(counterValues, capacity);
+        counterIsLong = Arrays.copyOf(counterIsLong, capacity);
+      }
+      watched[watchedCount] = collection;
+      counterOffsets[watchedCount] = offset;
+      counterIsLong[watchedCount] = isLong;
+      counterValues[watchedCount] = readCounter(collection, offset, isLong);
+      watchedCount++;
+    }
+
+    boolean changedSinceWatched() {
+      for (int i = 0; i < watchedCount; i++) {
+        if (readCounter(watched[i], counterOffsets[i], counterIsLong[i]) != counterValues[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static long readCounter(Object collection, long offset, boolean isLong) {
+      return isLong
+          ? UNSAFE.getLongVolatile(collection, offset)
+          : UNSAFE.getIntVolatile(collection, offset);
+    }
 
     void push(Object object) {
       if (depth == stack.length) {
-        stack = java.util.Arrays.copyOf(stack, depth << 1);
+        stack = Arrays.copyOf(stack, depth << 1);
       }
       stack[depth++] = object;
     }
@@ -350,10 +398,19 @@ public final class SizeEstimator {
     }
 
     void clear() {
+      if (watched.length > RETAINED_DEPTH) {
+        watched = new Object[16];
+        counterOffsets = new long[16];
+        counterValues = new long[16];
+        counterIsLong = new boolean[16];
+      } else {
+        Arrays.fill(watched, 0, watchedCount, null);
+      }
+      watchedCount = 0;
       if (stack.length > RETAINED_DEPTH) {
         stack = new Object[256];
       } else {
-        java.util.Arrays.fill(stack, 0, depth, null);
+        Arrays.fill(stack, 0, depth, null);
       }
       depth = 0;
       visited.clear();
