@@ -355,7 +355,8 @@ public final class BoundedCacheBuilder<K, V> {
     requireNonNull("loader", loader);
     CacheBounds bounds = validate(false);
     Registration registration = newRegistration(bounds);
-    LoadingCache<K1, V1> cache = this.<K1, V1>caffeine(registration).build(loader);
+    LoadingCache<K1, V1> cache =
+        this.<K1, V1>caffeine(registration).build(GuardedLoader.wrap(registration, loader));
     return register(cache, registration);
   }
 

@@ -75,7 +75,10 @@ final class Registration {
     }
   }
 
-  /** Logs a failure of a user's callback, once for the cache, with the throwable. */
+  /**
+   * Logs a failure of a user's callback, once for the cache at warn and later at debug, with the
+   * throwable's type and stack trace but not its message, which may contain a key or value.
+   */
   void recordCallbackFailure(String callback, Throwable failure) {
     if (callbackFailureLogged.compareAndSet(false, true)) {
       log.warn(
@@ -83,9 +86,9 @@ final class Registration {
               + " are logged at debug",
           callback,
           name,
-          failure);
-    } else {
-      log.debug("{} of cache '{}' threw again", callback, name, failure);
+          RedactedThrowable.of(failure));
+    } else if (log.isDebugEnabled()) {
+      log.debug("{} of cache '{}' threw again", callback, name, RedactedThrowable.of(failure));
     }
   }
 }
