@@ -134,6 +134,11 @@ public final class BoundedCacheBuilder<K, V> {
    * Bounds the cache to a total deep size of keys and values, in bytes, as {@link SizeEstimator}
    * measures them. Shared flyweights such as enum constants are not charged to an entry.
    *
+   * <p>Unless an {@link #executor} is set, a byte-bounded cache runs its maintenance on the thread
+   * that writes, so that the bound holds when each write returns. With Caffeine's default
+   * background executor, a tight loop of large writes can outrun eviction by hundreds of megabytes,
+   * which is the memory a byte bound exists to protect.
+   *
    * @throws IllegalArgumentException if {@code maximumBytes} is not positive
    * @throws IllegalStateException if the maximum bytes were already set
    */
@@ -257,8 +262,10 @@ public final class BoundedCacheBuilder<K, V> {
   }
 
   /**
-   * Sets the executor for maintenance and removal listeners. Tests that read sizes use {@code
-   * Runnable::run}, so eviction has happened when a write returns.
+   * Sets the executor for maintenance and removal listeners. The default is Caffeine's, the common
+   * fork-join pool, except for a cache with {@link #maximumBytes}, which runs maintenance on the
+   * writing thread. Tests that read sizes use {@code Runnable::run}, so eviction has happened when
+   * a write returns.
    *
    * @throws IllegalStateException if an executor was already set
    */
@@ -554,6 +561,10 @@ public final class BoundedCacheBuilder<K, V> {
     }
     if (executor.value != null) {
       caffeine.executor(executor.value);
+    } else if (maximumBytes.value != null) {
+      // Writers evict for themselves: a background executor lets a burst of large writes run
+      // hundreds of megabytes past the bound before maintenance catches up.
+      caffeine.executor(Runnable::run);
     }
     if (scheduler.value != null) {
       caffeine.scheduler(scheduler.value);
