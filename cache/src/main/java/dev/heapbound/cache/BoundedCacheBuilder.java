@@ -463,39 +463,7 @@ public final class BoundedCacheBuilder<K, V> {
               + "' has no eviction bound; set maximumSize, maximumBytes, expireAfterWrite,"
               + " expireAfterAccess or weakValues");
     }
-    requireNotBoth(maximumSize, maximumBytes, "bound the cache by entries or by bytes, not both");
-    requireNotBoth(maximumSize, maximumWeight, "bound the cache by entries or by weight, not both");
-    requireNotBoth(
-        maximumBytes,
-        maximumWeight,
-        "maximumBytes weighs entries by their deep size; use maximumWeight only with a weigher"
-            + " of your own");
-    requireNotBoth(
-        maximumBytes,
-        weigher,
-        "maximumBytes weighs entries by their deep size; use maximumWeight only with a weigher"
-            + " of your own");
-    if (maximumWeight.value != null && weigher.value == null) {
-      throw new IllegalStateException("maximumWeight requires weigher (cache '" + name + "')");
-    }
-    if (weigher.value != null && maximumWeight.value == null) {
-      throw new IllegalStateException("weigher requires maximumWeight (cache '" + name + "')");
-    }
-    if (rejectOversized.value != null && maximumBytes.value == null) {
-      throw new IllegalStateException(
-          "rejectOversizedEntries requires maximumBytes (cache '" + name + "')");
-    }
-    if (sizeEstimator.value != null && maximumBytes.value == null) {
-      throw new IllegalStateException("sizeEstimator requires maximumBytes (cache '" + name + "')");
-    }
-    if (async && values.value != null && values.value != ValueStrength.STRONG) {
-      throw new IllegalStateException(
-          values.value.settingName()
-              + " is not supported by buildAsync (cache '"
-              + name
-              + "'); Caffeine's asynchronous caches hold futures, so use build() for weak or soft"
-              + " values");
-    }
+    validateCombinations(async);
     if (maximumBytes.value != null) {
       SelfCheck check = selfCheck.get();
       if (!check.passed()) {
@@ -504,6 +472,29 @@ public final class BoundedCacheBuilder<K, V> {
       }
     }
     return bounds;
+  }
+
+  /** Rejects settings that conflict with each other or need another setting. */
+  private void validateCombinations(boolean async) {
+    requireNotBoth(maximumSize, maximumBytes, "bound the cache by entries or by bytes, not both");
+    requireNotBoth(maximumSize, maximumWeight, "bound the cache by entries or by weight, not both");
+    String ownWeigher =
+        "maximumBytes weighs entries by their deep size; use maximumWeight only with a weigher"
+            + " of your own";
+    requireNotBoth(maximumBytes, maximumWeight, ownWeigher);
+    requireNotBoth(maximumBytes, weigher, ownWeigher);
+    requireWith(maximumWeight, weigher);
+    requireWith(weigher, maximumWeight);
+    requireWith(rejectOversized, maximumBytes);
+    requireWith(sizeEstimator, maximumBytes);
+    if (async && values.value != null && values.value != ValueStrength.STRONG) {
+      throw new IllegalStateException(
+          values.value.settingName()
+              + " is not supported by buildAsync (cache '"
+              + name
+              + "'); Caffeine's asynchronous caches hold futures, so use build() for weak or soft"
+              + " values");
+    }
   }
 
   private Registration newRegistration(CacheBounds bounds) {
@@ -531,6 +522,23 @@ public final class BoundedCacheBuilder<K, V> {
   @SuppressWarnings("unchecked") // Caffeine's builder is untyped until build, as here
   private <K1 extends K, V1 extends V> Caffeine<K1, V1> caffeine(Registration registration) {
     Caffeine<Object, Object> caffeine = Caffeine.newBuilder().recordStats();
+    applyBounds(caffeine, registration);
+    applyRuntime(caffeine);
+    if (removalListener.value != null) {
+      caffeine.removalListener(
+          new GuardedListener<>(
+              registration,
+              "removalListener",
+              (RemovalListener<Object, Object>) removalListener.value));
+    }
+    caffeine.evictionListener(
+        new EvictionLogger<>(
+            registration, (RemovalListener<Object, Object>) evictionListener.value));
+    return (Caffeine<K1, V1>) caffeine;
+  }
+
+  @SuppressWarnings("unchecked") // the weigher's types narrowed the builder's, as in Caffeine
+  private void applyBounds(Caffeine<Object, Object> caffeine, Registration registration) {
     if (maximumSize.value != null) {
       caffeine.maximumSize(maximumSize.value);
     }
@@ -559,6 +567,9 @@ public final class BoundedCacheBuilder<K, V> {
     } else if (values.value == ValueStrength.SOFT) {
       caffeine.softValues();
     }
+  }
+
+  private void applyRuntime(Caffeine<Object, Object> caffeine) {
     if (executor.value != null) {
       caffeine.executor(executor.value);
     } else if (maximumBytes.value != null) {
@@ -572,23 +583,12 @@ public final class BoundedCacheBuilder<K, V> {
     if (ticker.value != null) {
       caffeine.ticker(ticker.value);
     }
-    if (removalListener.value != null) {
-      caffeine.removalListener(
-          new GuardedListener<>(
-              registration,
-              "removalListener",
-              (RemovalListener<Object, Object>) removalListener.value));
-    }
-    caffeine.evictionListener(
-        new EvictionLogger<>(
-            registration, (RemovalListener<Object, Object>) evictionListener.value));
-    return (Caffeine<K1, V1>) caffeine;
   }
 
-  private void requireNoOtherValuePolicy(ValueStrength wanted) {
-    if (values.value != null && !values.fromPreset && values.value != wanted) {
+  private void requireNoOtherValuePolicy(ValueStrength policy) {
+    if (values.value != null && !values.fromPreset && values.value != policy) {
       throw new IllegalStateException(
-          wanted.settingName()
+          policy.settingName()
               + " conflicts with "
               + values.value.settingName()
               + " (cache '"
@@ -601,6 +601,13 @@ public final class BoundedCacheBuilder<K, V> {
     if (first.value != null && second.value != null) {
       throw new IllegalStateException(
           first.name + " conflicts with " + second.name + " (cache '" + name + "'); " + fix);
+    }
+  }
+
+  private void requireWith(Setting<?> setting, Setting<?> required) {
+    if (setting.value != null && required.value == null) {
+      throw new IllegalStateException(
+          setting.name + " requires " + required.name + " (cache '" + name + "')");
     }
   }
 

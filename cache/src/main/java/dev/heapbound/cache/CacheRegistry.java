@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>A cache that the application no longer references is collected as usual and disappears from
  * the registry: a library that prevents leaks must not cause one. Names are unique among the live
- * caches of a registry. {@link #global()} is the registry that builders use unless told otherwise;
- * applications that build caches per context, such as Spring, give each context a registry of its
- * own.
+ * caches of a registry. {@link #global()} is the registry that builders use unless {@code
+ * registry(...)} sets another. Applications that build caches per context, such as Spring, give
+ * each context a registry of its own.
  */
 public final class CacheRegistry {
 

@@ -1,6 +1,6 @@
 package dev.heapbound.cache;
 
-/** How a cache references its values. */
+/** The reference strength with which a cache holds its values. */
 public enum ValueStrength {
   /** Values stay until a bound evicts them. */
   STRONG,
@@ -19,6 +19,13 @@ public enum ValueStrength {
   SOFT;
 
   String settingName() {
-    return this == WEAK ? "weakValues" : this == SOFT ? "softValues" : "strongValues";
+    switch (this) {
+      case WEAK:
+        return "weakValues";
+      case SOFT:
+        return "softValues";
+      default:
+        return "strongValues";
+    }
   }
 }

@@ -14,10 +14,10 @@ import java.util.function.ToLongFunction;
  * A check, run once per JVM, that the size estimator measures known objects correctly here.
  *
  * <p>The expected figures follow from the Java language alone (a string of a million Latin-1
- * characters holds at least a million bytes), so an estimator that silently skips fields it cannot
- * read, as some do under strong encapsulation, fails it. The check also reads back the fields of a
- * record and of a lambda through the offsets the estimator computed for them, and fails if any
- * value differs from the one stored.
+ * characters contains at least a million bytes), so an estimator that silently skips fields it
+ * cannot read, as some do under strong encapsulation, fails it. The check also reads back the
+ * fields of a record and of a lambda through the offsets the estimator computed for them, and fails
+ * if any value differs from the one stored.
  *
  * <p>Byte-bounded caches call {@link #requirePassed()} and are rejected on a JVM where the check
  * failed, because their bound would otherwise be a fiction.

@@ -15,10 +15,10 @@ import java.util.function.Predicate;
 /**
  * Measures the deep size of object graphs in bytes, as HotSpot lays them out on the running JVM.
  *
- * <p>The figures equal JOL's {@code GraphLayout.parseInstance(root).totalSize()} for graphs without
- * flyweights, with compressed references on or off, and need no JVM flag: no agent, no {@code
- * --add-opens}, no {@code -Djol.magicFieldOffset}. Records and hidden classes, lambdas among them,
- * are measured like any other class.
+ * <p>The figures equal JOL's {@code GraphLayout.parseInstance(root).totalSize()} for graphs that
+ * reference no enum constant, with compressed references on or off, and need no JVM flag: no agent,
+ * no {@code --add-opens}, no {@code -Djol.magicFieldOffset}. Records and hidden classes, lambdas
+ * among them, are measured like any other class.
  *
  * <p>The walk is iterative, so a linked list of millions of nodes does not overflow the stack. It
  * never calls {@code hashCode}, {@code equals}, {@code toString} or any other method of the objects
@@ -38,7 +38,7 @@ import java.util.function.Predicate;
  * Builder#excludeField} and {@link Builder#excludeIf}.
  *
  * <p>Instances are immutable and safe to share between threads. Per-class layout is computed once
- * and cached; each thread reuses its own scratch space, which is cleared after every walk so that
+ * and cached. Each thread reuses its own scratch space, which is cleared after every walk so that
  * no measured object is kept alive.
  *
  * <p><b>Note:</b> a graph that another thread mutates while it is walked is measured without error
@@ -270,13 +270,13 @@ public final class SizeEstimator {
     ClassShape shape = ClassShape.of(type);
     long[] offsets = shape.referenceOffsets;
     if (!excludedFields.isEmpty()) {
-      List<Long> kept = new ArrayList<>();
+      List<Long> walkedOffsets = new ArrayList<>();
       for (int i = 0; i < offsets.length; i++) {
         if (!excludedFields.contains(shape.referenceFields[i])) {
-          kept.add(offsets[i]);
+          walkedOffsets.add(offsets[i]);
         }
       }
-      offsets = kept.stream().mapToLong(Long::longValue).toArray();
+      offsets = walkedOffsets.stream().mapToLong(Long::longValue).toArray();
     }
     TypeInfo info = TypeInfo.instance(false, shape.instanceSize, offsets);
     info.changeCounterOffset = shape.changeCounterOffset;
@@ -301,7 +301,7 @@ public final class SizeEstimator {
     return false;
   }
 
-  /** What a walk needs to know about one class. */
+  /** The layout facts and exclusion decision that a walk uses for one class. */
   private static final class TypeInfo {
     final boolean skipped;
     final boolean array;
@@ -431,8 +431,8 @@ public final class SizeEstimator {
     private Builder() {}
 
     /**
-     * Counts enum constants and {@code Class} objects like any other object, as JOL does. Threads,
-     * class loaders and modules are still not walked.
+     * Counts and walks enum constants like any other object, as JOL does. {@code Class} objects,
+     * threads, class loaders and modules are still neither counted nor walked.
      */
     public Builder countEverything() {
       this.countEverything = true;
