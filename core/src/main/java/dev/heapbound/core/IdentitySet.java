@@ -1,7 +1,5 @@
 package dev.heapbound.core;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing set of objects compared by identity, reused across walks on one thread.
  *
@@ -11,10 +9,14 @@ import java.util.Arrays;
  */
 final class IdentitySet {
 
-  private static final int INITIAL_CAPACITY = 1 << 10;
+  private static final int INITIAL_CAPACITY = 1 << 6;
   private static final int RETAINED_CAPACITY = 1 << 14;
 
   private Object[] table = new Object[INITIAL_CAPACITY];
+
+  /** The slots in use, in the order they were filled, so that clearing touches only those. */
+  private int[] used = new int[INITIAL_CAPACITY >>> 1];
+
   private int size;
 
   /** Adds the object and returns {@code true}, or returns {@code false} if it was present. */
@@ -26,7 +28,8 @@ final class IdentitySet {
       Object slot = slots[index];
       if (slot == null) {
         slots[index] = value;
-        if (++size > (slots.length >>> 1)) {
+        used[size] = index;
+        if (++size >= (slots.length >>> 1)) {
           grow();
         }
         return true;
@@ -44,26 +47,32 @@ final class IdentitySet {
   void clear() {
     if (table.length > RETAINED_CAPACITY) {
       table = new Object[INITIAL_CAPACITY];
-    } else if (size > 0) {
-      Arrays.fill(table, null);
+      used = new int[INITIAL_CAPACITY >>> 1];
+    } else {
+      for (int i = 0; i < size; i++) {
+        table[used[i]] = null;
+      }
     }
     size = 0;
   }
 
   private void grow() {
     Object[] old = table;
+    int[] oldUsed = used;
     Object[] slots = new Object[old.length << 1];
+    int[] newUsed = new int[slots.length >>> 1];
     int mask = slots.length - 1;
-    for (Object value : old) {
-      if (value != null) {
-        int index = mix(System.identityHashCode(value)) & mask;
-        while (slots[index] != null) {
-          index = (index + 1) & mask;
-        }
-        slots[index] = value;
+    for (int i = 0; i < size; i++) {
+      Object value = old[oldUsed[i]];
+      int index = mix(System.identityHashCode(value)) & mask;
+      while (slots[index] != null) {
+        index = (index + 1) & mask;
       }
+      slots[index] = value;
+      newUsed[i] = index;
     }
     table = slots;
+    used = newUsed;
   }
 
   private static int mix(int hash) {

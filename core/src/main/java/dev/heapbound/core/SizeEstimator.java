@@ -206,9 +206,9 @@ public final class SizeEstimator {
         estimate = true;
         break;
       }
+      TypeInfo info = walk.peekInfo();
       Object object = walk.pop();
       objects++;
-      TypeInfo info = types.get(object.getClass());
       if (info.array) {
         if (info.referenceArray) {
           Object[] elements = (Object[]) object;
@@ -238,7 +238,8 @@ public final class SizeEstimator {
   }
 
   private boolean admit(Object object, Walk walk) {
-    if (types.get(object.getClass()).skipped) {
+    TypeInfo info = types.get(object.getClass());
+    if (info.skipped) {
       return false;
     }
     if (excludePredicate != null && excludePredicate.test(object)) {
@@ -247,7 +248,7 @@ public final class SizeEstimator {
     if (!walk.visited.add(object)) {
       return false;
     }
-    walk.push(object);
+    walk.push(object, info);
     return true;
   }
 
@@ -345,6 +346,7 @@ public final class SizeEstimator {
 
     final IdentitySet visited = new IdentitySet();
     Object[] stack = new Object[256];
+    TypeInfo[] stackInfos = new TypeInfo[256];
     int depth;
     boolean busy;
     Object[] watched = new Object[16];
@@ -384,11 +386,18 @@ public final class SizeEstimator {
           : UNSAFE.getIntVolatile(collection, offset);
     }
 
-    void push(Object object) {
+    void push(Object object, TypeInfo info) {
       if (depth == stack.length) {
         stack = Arrays.copyOf(stack, depth << 1);
+        stackInfos = Arrays.copyOf(stackInfos, depth << 1);
       }
+      stackInfos[depth] = info;
       stack[depth++] = object;
+    }
+
+    /** Returns the type of the object that {@link #pop()} returns next. */
+    TypeInfo peekInfo() {
+      return stackInfos[depth - 1];
     }
 
     Object pop() {
@@ -409,6 +418,7 @@ public final class SizeEstimator {
       watchedCount = 0;
       if (stack.length > RETAINED_DEPTH) {
         stack = new Object[256];
+        stackInfos = new TypeInfo[256];
       } else {
         Arrays.fill(stack, 0, depth, null);
       }
