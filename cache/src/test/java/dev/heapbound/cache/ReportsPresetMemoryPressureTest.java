@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reports preset under memory pressure, in child JVMs with a 64 MB heap: a cache of 30 MB of
- * reports, then 44 MB of other live data. Soft values must yield so that both fit. A cache with the
+ * reports, then 38 MB of other live data. Soft values must yield so that both fit. A cache with the
  * same byte bound and strong values must run out of memory, which shows that the pressure is real.
  */
 class ReportsPresetMemoryPressureTest {

@@ -19,7 +19,7 @@ final class ReportsPresetPressureMain {
   static final long MAXIMUM_BYTES = DataSize.ofMegabytes(32).toBytes();
   static final int REPORT_BYTES = 1_000_000;
   static final int REPORTS_FILLED = 30;
-  static final long PRESSURE_BYTES = DataSize.ofMegabytes(44).toBytes();
+  static final long PRESSURE_BYTES = DataSize.ofMegabytes(38).toBytes();
   static final int REPORTS_WRITTEN_AFTER = 100;
 
   // 256 KB stays below G1's humongous threshold of half a 1 MB region, so chunks pack densely.
