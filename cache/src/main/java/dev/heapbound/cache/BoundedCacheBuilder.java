@@ -238,6 +238,26 @@ public final class BoundedCacheBuilder<K, V> {
   }
 
   /**
+   * Sets how the cache references its values, for callers that read the choice from configuration:
+   * {@link ValueStrength#WEAK} is {@link #weakValues}, {@link ValueStrength#SOFT} is {@link
+   * #softValues}, and {@link ValueStrength#STRONG}, the default, replaces a preset's weak or soft
+   * values with ordinary references.
+   *
+   * @throws IllegalStateException if a value reference policy was already set
+   */
+  public BoundedCacheBuilder<K, V> values(ValueStrength strength) {
+    requireNonNull("values", strength);
+    if (strength == ValueStrength.WEAK) {
+      return weakValues();
+    } else if (strength == ValueStrength.SOFT) {
+      return softValues();
+    }
+    requireNoOtherValuePolicy(ValueStrength.STRONG);
+    values.set(ValueStrength.STRONG, name);
+    return this;
+  }
+
+  /**
    * Sets the estimator that weighs entries for {@link #maximumBytes}, for example one that excludes
    * shared templates. The default is {@link SizeEstimator#defaults()}.
    *
@@ -336,6 +356,18 @@ public final class BoundedCacheBuilder<K, V> {
         expireAfterWrite.value,
         expireAfterAccess.value,
         values.value == null ? ValueStrength.STRONG : values.value);
+  }
+
+  /**
+   * Runs the checks of {@link #build()} and returns the bounds, without building a cache or
+   * reserving its name in the registry. Frameworks call it to reject a configuration at startup
+   * that is used only later, such as the defaults of caches created on demand.
+   *
+   * @throws IllegalStateException under the same conditions as {@link #build()}, except that a name
+   *     already used in the registry is not checked
+   */
+  public CacheBounds validate() {
+    return validate(false);
   }
 
   /**
