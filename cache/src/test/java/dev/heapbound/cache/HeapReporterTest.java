@@ -289,6 +289,27 @@ class HeapReporterTest {
   }
 
   @Test
+  void liveObjects_unavailableInOneLine() {
+    LiveObjectRecorder recorder = LiveObjectRecorder.start();
+    recorder.close();
+    newCache("reports", 1 << 20).put("k", new byte[1]);
+
+    HeapReport report =
+        HeapReporter.builder().registry(registry).liveObjects(recorder).build().report();
+
+    assertThat(report.liveObjects())
+        .hasValueSatisfying(live -> assertThat(live.available()).isFalse());
+    assertThat(report.toText())
+        .endsWith("live objects: not available, the live-object recorder was closed\n");
+    assertThat(report.toJson())
+        .endsWith(
+            "\"liveObjects\":{\"available\":false,"
+                + "\"unavailableReason\":\"the live-object recorder was closed\",\"samples\":0,"
+                + "\"sites\":[]}}");
+    assertThat(report.entries()).extracting(HeapReportEntry::name).containsExactly("reports");
+  }
+
+  @Test
   void periodicReports_logUntilClosed() {
     newCache("reports", 1 << 20).put("k", new byte[1]);
     HeapReporter reporter = reporter();
