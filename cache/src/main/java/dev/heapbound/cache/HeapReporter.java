@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,19 +78,17 @@ public final class HeapReporter {
 
   private final CacheRegistry registry;
   private final StructureSizer sizer;
-  private final int suspicionSamples;
   private final boolean collectGarbage;
   private final LiveObjectRecorder liveObjects;
   private final Clock clock;
   private final List<Watched> watched = new CopyOnWriteArrayList<>();
   private final List<WeakReference<Class<?>>> scannedClasses = new CopyOnWriteArrayList<>();
-  private final Map<String, Trend> trends = new HashMap<>();
-  private long previousHeapAfterGc = -1;
+  private final GrowthTrends trends;
 
   private HeapReporter(Builder builder) {
     this.registry = builder.registry;
     this.sizer = new StructureSizer(builder.estimator, builder.sampleThreshold, builder.sampleSize);
-    this.suspicionSamples = builder.suspicionSamples;
+    this.trends = new GrowthTrends(builder.suspicionSamples);
     this.collectGarbage = builder.collectGarbage;
     this.liveObjects = builder.liveObjects;
     this.clock = builder.clock;
@@ -159,7 +156,7 @@ public final class HeapReporter {
     Map<Object, String> owners = staticOwners(entries, heapAfterGc);
     addCaches(entries, owners, heapAfterGc);
     addWatched(entries, owners, heapAfterGc);
-    entries = applyTrends(entries, heapAfterGc);
+    entries = trends.apply(entries, heapAfterGc);
     if (live != null) {
       entries = attachLiveObjects(entries, live);
     }
@@ -346,64 +343,6 @@ public final class HeapReporter {
     }
   }
 
-  private List<HeapReportEntry> applyTrends(List<HeapReportEntry> entries, long heapAfterGc) {
-    Map<String, Trend> seen = new HashMap<>();
-    List<HeapReportEntry> result = new ArrayList<>();
-    for (HeapReportEntry entry : entries) {
-      String id = entry.kind() + ":" + entry.name();
-      Trend trend = trends.get(id);
-      if (trend == null) {
-        trend = new Trend(entry.retainedBytes(), entry.entries(), previousHeapAfterGc);
-        seen.put(id, trend);
-        result.add(entry);
-        continue;
-      }
-      long growth = entry.retainedBytes() - trend.retainedBytes;
-      long growthEntries = entry.entries() - trend.entries;
-      if (growth > 0) {
-        if (trend.streak == 0) {
-          trend.heapAtStreakStart = previousHeapAfterGc;
-        }
-        trend.streak++;
-      } else {
-        trend.streak = 0;
-      }
-      trend.retainedBytes = entry.retainedBytes();
-      trend.entries = entry.entries();
-      boolean suspected =
-          !entry.capacityBound()
-              && trend.streak >= suspicionSamples
-              && trend.heapAtStreakStart >= 0
-              && heapAfterGc > trend.heapAtStreakStart;
-      if (suspected && !trend.suspected) {
-        warnSuspected(entry, trend, heapAfterGc);
-      }
-      trend.suspected = suspected;
-      seen.put(id, trend);
-      result.add(
-          entry.withTrend(OptionalLong.of(growth), OptionalLong.of(growthEntries), suspected));
-    }
-    trends.clear();
-    trends.putAll(seen);
-    previousHeapAfterGc = heapAfterGc;
-    return result;
-  }
-
-  private void warnSuspected(HeapReportEntry entry, Trend trend, long heapAfterGc) {
-    log.warn(
-        "heap report: {} ({}, {}) grew in {} consecutive samples to {} entries and {}, while heap"
-            + " used after GC grew from {} to {}; it may be leaking, so bound it (a cache with"
-            + " maximumBytes or maximumSize) or remove entries once they are no longer needed",
-        entry.label(),
-        entry.type(),
-        entry.bound(),
-        trend.streak,
-        entry.entries(),
-        HeapReport.formatBytes(entry.retainedBytes(), entry.estimate()),
-        HeapReport.formatBytes(trend.heapAtStreakStart, false),
-        HeapReport.formatBytes(heapAfterGc, false));
-  }
-
   private static List<HeapReportEntry> attachLiveObjects(
       List<HeapReportEntry> entries, LiveObjects live) {
     List<HeapReportEntry> result = new ArrayList<>();
@@ -452,21 +391,6 @@ public final class HeapReporter {
   }
 
   private record Watched(String name, WeakReference<Object> structure, CallSite site) {}
-
-  /** The figures of one structure that the reporter keeps between samples. */
-  private static final class Trend {
-    long retainedBytes;
-    long entries;
-    long heapAtStreakStart;
-    int streak;
-    boolean suspected;
-
-    Trend(long retainedBytes, long entries, long heapAtStreakStart) {
-      this.retainedBytes = retainedBytes;
-      this.entries = entries;
-      this.heapAtStreakStart = heapAtStreakStart;
-    }
-  }
 
   /** A builder of a {@link HeapReporter}. */
   public static final class Builder {
