@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.RemovalListener;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.Weigher;
+import dev.heapbound.core.CallSite;
 import dev.heapbound.core.DataSize;
 import dev.heapbound.core.SelfCheck;
 import dev.heapbound.core.SizeEstimator;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #maximumBytes} weighs each entry by the deep size of its key and value, measured
  *       once when the entry is written;
  *   <li>statistics are always recorded, and every cache is registered, weakly, in a {@link
- *       CacheRegistry}.
+ *       CacheRegistry}, with the place in the code that built it for the {@link HeapReporter}.
  * </ul>
  *
  * <p>Caffeine's {@code weakKeys()} is not offered: it switches key equality to identity, so a
@@ -531,7 +532,12 @@ public final class BoundedCacheBuilder<K, V> {
 
   private Registration newRegistration(CacheBounds bounds) {
     CacheRegistry target = registry.value == null ? CacheRegistry.global() : registry.value;
-    return target.reserve(name, bounds);
+    return target.reserve(name, bounds, CallSite.capture(BoundedCacheBuilder::isBuilderFrame));
+  }
+
+  /** Returns whether a stack frame belongs to the builder, so that the creation site skips it. */
+  private static boolean isBuilderFrame(Class<?> type) {
+    return type == BoundedCacheBuilder.class;
   }
 
   private <C> C register(C cache, Registration registration) {

@@ -1,6 +1,7 @@
 package dev.heapbound.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.heapbound.core.Scope;
 import java.util.Objects;
 
 /** Operations on caches that {@link BoundedCacheBuilder} built. */
@@ -23,6 +24,19 @@ public final class BoundedCaches {
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(key, "key");
     return cache.asMap().computeIfPresent(key, (k, value) -> value) != null;
+  }
+
+  /**
+   * Invalidates the entry for {@code key} when {@code scope} closes, for an entry that belongs to
+   * one request or job. The scope keeps the cache and the key until then.
+   *
+   * @throws IllegalStateException if the scope is closed
+   */
+  public static <K> void invalidateOnClose(Scope scope, Cache<K, ?> cache, K key) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(key, "key");
+    scope.onClose(() -> cache.invalidate(key));
   }
 
   /** Clamps a byte count to a Caffeine weight: at least 1 and at most {@code Integer.MAX_VALUE}. */

@@ -3,6 +3,7 @@ package dev.heapbound.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.heapbound.core.CallSite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,16 @@ public final class CacheRegistry {
    * @throws IllegalStateException if a live cache already has the name
    */
   Registration reserve(String name, CacheBounds bounds) {
-    Registration fresh = new Registration(name, bounds);
+    return reserve(name, bounds, null);
+  }
+
+  /**
+   * Reserves a name for a cache about to be built at {@code creationSite}.
+   *
+   * @throws IllegalStateException if a live cache already has the name
+   */
+  Registration reserve(String name, CacheBounds bounds, CallSite creationSite) {
+    Registration fresh = new Registration(name, bounds, creationSite);
     Registration winner =
         registrations.compute(
             name,
@@ -92,6 +102,17 @@ public final class CacheRegistry {
               + " name, or drop the old cache first");
     }
     return fresh;
+  }
+
+  /** Returns the registrations whose cache is alive, in no particular order. */
+  List<Registration> liveRegistrations() {
+    List<Registration> live = new ArrayList<>();
+    for (Registration registration : registrations.values()) {
+      if (registration.cache() != null) {
+        live.add(registration);
+      }
+    }
+    return live;
   }
 
   private static CacheSummary summarize(Registration registration, Cache<?, ?> cache) {

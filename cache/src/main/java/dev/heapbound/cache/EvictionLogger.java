@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The eviction listener of every cache: logs each eviction at debug, with its cause and never its
- * key or value, and then runs the user's eviction listener, if any, guarded.
+ * The eviction listener of every cache: counts each eviction by cause for the heap report, logs it
+ * at debug with its cause and never its key or value, and then runs the user's eviction listener,
+ * if any, guarded.
  */
 final class EvictionLogger<K, V> implements RemovalListener<K, V> {
 
@@ -24,6 +25,7 @@ final class EvictionLogger<K, V> implements RemovalListener<K, V> {
 
   @Override
   public void onRemoval(K key, V value, RemovalCause cause) {
+    registration.recordEviction(cause);
     if (log.isDebugEnabled()) {
       log.debug("cache '{}' evicted an entry ({})", registration.name(), cause);
     }

@@ -1,7 +1,11 @@
 package dev.heapbound.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.heapbound.core.CallSite;
 import java.lang.ref.WeakReference;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,15 +25,25 @@ final class Registration {
 
   private final String name;
   private final CacheBounds bounds;
+  private final CallSite creationSite;
   private final LongAdder oversizedEntries = new LongAdder();
+  private final LongAdder[] evictionsByCause = new LongAdder[RemovalCause.values().length];
   private final AtomicLong lastOversizedWarning =
       new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
   private final AtomicBoolean callbackFailureLogged = new AtomicBoolean();
   private volatile WeakReference<Cache<?, ?>> cache;
 
   Registration(String name, CacheBounds bounds) {
+    this(name, bounds, null);
+  }
+
+  Registration(String name, CacheBounds bounds, CallSite creationSite) {
     this.name = name;
     this.bounds = bounds;
+    this.creationSite = creationSite;
+    for (int i = 0; i < evictionsByCause.length; i++) {
+      evictionsByCause[i] = new LongAdder();
+    }
   }
 
   String name() {
@@ -38,6 +52,28 @@ final class Registration {
 
   CacheBounds bounds() {
     return bounds;
+  }
+
+  /** Returns where the cache was built, or {@code null} when it is not known. */
+  CallSite creationSite() {
+    return creationSite;
+  }
+
+  /** Counts an entry that a bound, expiry or the garbage collector removed. */
+  void recordEviction(RemovalCause cause) {
+    evictionsByCause[cause.ordinal()].increment();
+  }
+
+  /** Returns the evictions so far by cause, leaving out causes with none. */
+  Map<RemovalCause, Long> evictionsByCause() {
+    Map<RemovalCause, Long> counts = new EnumMap<>(RemovalCause.class);
+    for (RemovalCause cause : RemovalCause.values()) {
+      long count = evictionsByCause[cause.ordinal()].sum();
+      if (count > 0) {
+        counts.put(cause, count);
+      }
+    }
+    return counts;
   }
 
   void attach(Object builtCache) {
