@@ -535,9 +535,18 @@ public final class BoundedCacheBuilder<K, V> {
     return target.reserve(name, bounds, CallSite.capture(BoundedCacheBuilder::isBuilderFrame));
   }
 
-  /** Returns whether a stack frame belongs to the builder, so that the creation site skips it. */
+  /**
+   * Returns whether a stack frame belongs to the builder or to the framework that called it, so
+   * that the creation site names the application's code: the builder itself, heapbound's Spring
+   * integration, Spring, and the JDK's reflection frames between them.
+   */
   private static boolean isBuilderFrame(Class<?> type) {
-    return type == BoundedCacheBuilder.class;
+    String name = type.getName();
+    return type == BoundedCacheBuilder.class
+        || type.getPackageName().equals("dev.heapbound.spring")
+        || name.startsWith("org.springframework.")
+        || name.startsWith("java.")
+        || name.startsWith("jdk.");
   }
 
   private <C> C register(C cache, Registration registration) {

@@ -49,10 +49,12 @@ class HeapReportChildJvmTest {
         .contains(
             "SUSPECTED LEAK: HeapReportChild.REPORTS (UNBOUNDED) keeps growing while heap used"
                 + " after GC grows");
-    assertThat(leaking.all)
-        .contains(
-            "WARN dev.heapbound.cache.HeapReport -- heap report: HeapReportChild.REPORTS"
-                + " (java.util.HashMap, UNBOUNDED) grew in 3 consecutive samples to 12 entries");
+    String warning =
+        "heap report: HeapReportChild.REPORTS (java.util.HashMap, UNBOUNDED) grew in 3"
+            + " consecutive samples to 12 entries";
+    assertThat(leaking.all.lines().filter(line -> line.contains(warning)))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("WARN").contains(HeapReporter.LOGGER_NAME));
   }
 
   @Test

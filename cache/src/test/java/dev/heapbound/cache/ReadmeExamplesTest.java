@@ -81,6 +81,40 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void heapReportExample() {
+    java.util.Map<String, byte[]> pendingUploads = new java.util.HashMap<>();
+    pendingUploads.put("upload-1", new byte[4096]);
+    HeapReporter reporter = HeapReporter.builder().build().watch("pendingUploads", pendingUploads);
+
+    String text = reporter.reportText();
+    String json = reporter.reportJson();
+
+    assertThat(text).contains("pendingUploads").contains("UNBOUNDED");
+    assertThat(json).contains("\"pendingUploads\"");
+    assertThat(text + json).doesNotContain("upload-1");
+  }
+
+  @Test
+  void scopeExample() {
+    Cache<String, Report> reports =
+        BoundedCacheBuilder.newBuilder("readme-scoped")
+            .maximumSize(100)
+            .registry(new CacheRegistry())
+            .build();
+    java.util.List<String> closed = new java.util.ArrayList<>();
+
+    try (dev.heapbound.core.Scope scope = dev.heapbound.core.Scope.open("request")) {
+      scope.register(() -> closed.add("upload"));
+      reports.put("r-1", new Report("r-1", new byte[16]));
+      BoundedCaches.invalidateOnClose(scope, reports, "r-1");
+      scope.track(new Report("r-2", new byte[16]));
+    }
+
+    assertThat(closed).containsExactly("upload");
+    assertThat(reports.getIfPresent("r-1")).isNull();
+  }
+
+  @Test
   void registryExample() {
     Cache<String, String> cache =
         BoundedCacheBuilder.newBuilder("readme-registry").maximumSize(100).build();
