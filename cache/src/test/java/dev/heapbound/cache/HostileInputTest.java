@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.heapbound.testsupport.MarkerAudit;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

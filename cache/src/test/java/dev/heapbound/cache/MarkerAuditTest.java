@@ -2,6 +2,7 @@ package dev.heapbound.cache;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.heapbound.testsupport.MarkerAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.heapbound.cache;
+package dev.heapbound.testsupport;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
