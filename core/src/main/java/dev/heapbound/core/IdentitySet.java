@@ -10,7 +10,7 @@ package dev.heapbound.core;
 final class IdentitySet {
 
   private static final int INITIAL_CAPACITY = 1 << 6;
-  private static final int RETAINED_CAPACITY = 1 << 14;
+  private static final int RETAINED_CAPACITY = 1 << 17;
 
   private Object[] table = new Object[INITIAL_CAPACITY];
 

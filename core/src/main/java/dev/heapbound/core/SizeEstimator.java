@@ -198,31 +198,24 @@ public final class SizeEstimator {
 
   /** Counts every object on the walk's stack and everything reachable from them. */
   private Measurement drain(Walk walk) {
-    long bytes = 0;
-    long objects = 0;
-    boolean estimate = false;
-    while (walk.depth > 0) {
-      if (objects == maxObjects) {
-        estimate = true;
+    while (walk.depth > 0 && !walk.budgetReached) {
+      if (walk.objects == maxObjects) {
+        walk.budgetReached = true;
         break;
       }
       TypeInfo info = walk.peekInfo();
       Object object = walk.pop();
-      objects++;
+      walk.objects++;
       if (info.array) {
-        if (info.referenceArray) {
-          Object[] elements = (Object[]) object;
-          bytes += arraySize(info, elements.length);
-          for (Object element : elements) {
-            if (element != null) {
-              admit(element, walk);
-            }
+        Object[] elements = (Object[]) object;
+        walk.bytes += arraySize(info, elements.length);
+        for (Object element : elements) {
+          if (element != null) {
+            admit(element, walk);
           }
-        } else {
-          bytes += arraySize(info, Array.getLength(object));
         }
       } else {
-        bytes += info.instanceSize;
+        walk.bytes += info.instanceSize;
         if (info.changeCounterOffset >= 0) {
           walk.watch(object, info.changeCounterOffset, info.changeCounterIsLong);
         }
@@ -234,9 +227,15 @@ public final class SizeEstimator {
         }
       }
     }
-    return new Measurement(bytes, objects, estimate || walk.changedSinceWatched());
+    boolean estimate = walk.budgetReached || walk.changedSinceWatched();
+    return new Measurement(walk.bytes, walk.objects, estimate);
   }
 
+  /**
+   * Marks an object as reached unless it is excluded or was reached before. An object that
+   * references nothing, such as a primitive array or a record of primitives, is counted at once;
+   * any other is pushed for {@link #drain} to count and walk.
+   */
   private boolean admit(Object object, Walk walk) {
     TypeInfo info = types.get(object.getClass());
     if (info.skipped) {
@@ -248,7 +247,14 @@ public final class SizeEstimator {
     if (!walk.visited.add(object)) {
       return false;
     }
-    walk.push(object, info);
+    if (!info.leaf) {
+      walk.push(object, info);
+    } else if (walk.objects == maxObjects) {
+      walk.budgetReached = true;
+    } else {
+      walk.objects++;
+      walk.bytes += info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;
+    }
     return true;
   }
 
@@ -282,6 +288,7 @@ public final class SizeEstimator {
     TypeInfo info = TypeInfo.instance(false, shape.instanceSize, offsets);
     info.changeCounterOffset = shape.changeCounterOffset;
     info.changeCounterIsLong = shape.changeCounterIsLong;
+    info.leaf = offsets.length == 0 && shape.changeCounterOffset < 0;
     return info;
   }
 
@@ -314,6 +321,9 @@ public final class SizeEstimator {
     long changeCounterOffset = -1;
     boolean changeCounterIsLong;
 
+    /** Whether instances reference nothing, so that counting them needs no walk. */
+    boolean leaf;
+
     private TypeInfo(
         boolean skipped,
         boolean array,
@@ -332,11 +342,16 @@ public final class SizeEstimator {
     }
 
     static TypeInfo instance(boolean skipped, long instanceSize, long[] referenceOffsets) {
-      return new TypeInfo(skipped, false, false, instanceSize, referenceOffsets, 0, 0);
+      TypeInfo info = new TypeInfo(skipped, false, false, instanceSize, referenceOffsets, 0, 0);
+      info.leaf = referenceOffsets.length == 0;
+      return info;
     }
 
     static TypeInfo array(boolean skipped, int baseOffset, int indexScale, boolean references) {
-      return new TypeInfo(skipped, true, references, 0, new long[0], baseOffset, indexScale);
+      TypeInfo info =
+          new TypeInfo(skipped, true, references, 0, new long[0], baseOffset, indexScale);
+      info.leaf = !references;
+      return info;
     }
   }
 
@@ -348,6 +363,9 @@ public final class SizeEstimator {
     Object[] stack = new Object[256];
     TypeInfo[] stackInfos = new TypeInfo[256];
     int depth;
+    long bytes;
+    long objects;
+    boolean budgetReached;
     boolean busy;
     Object[] watched = new Object[16];
     long[] counterOffsets = new long[16];
@@ -423,6 +441,9 @@ public final class SizeEstimator {
         Arrays.fill(stack, 0, depth, null);
       }
       depth = 0;
+      bytes = 0;
+      objects = 0;
+      budgetReached = false;
       visited.clear();
     }
   }
