@@ -51,7 +51,7 @@ class HeapReportChildJvmTest {
                 + " after GC grows");
     assertThat(leaking.all)
         .contains(
-            "WARN dev.heapbound.cache.HeapReport -- heap report: HeapReportChild.REPORTS"
+            "WARN  [main] dev.heapbound.cache.HeapReport - heap report: HeapReportChild.REPORTS"
                 + " (java.util.HashMap, UNBOUNDED) grew in 3 consecutive samples to 12 entries");
   }
 
