@@ -63,7 +63,10 @@ public final class HeapReport {
     return entries.stream().filter(HeapReportEntry::suspected).toList();
   }
 
-  /** Returns the live-objects view, when the reporter has a recorder. */
+  /**
+   * Returns the live-objects view, when the report came from {@link HeapReporter#report()} on a
+   * reporter with a recorder.
+   */
   public Optional<LiveObjects> liveObjects() {
     return Optional.ofNullable(liveObjects);
   }

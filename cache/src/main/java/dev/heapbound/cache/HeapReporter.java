@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * flagged: they grow until the bound that their owner chose and then stop.
  *
  * <p>{@link #reportText()} and {@link #reportJson()} return the two renderings for a diagnostic
- * endpoint; {@link #startPeriodicReports} logs one to SLF4J at a fixed delay.
+ * endpoint; {@link #startPeriodicReports} logs one to SLF4J at a fixed delay; {@link #sample()}
+ * takes a report without the live-objects view, cheap enough to feed the suspicion rule often.
  *
  * <p>Instances are safe to use from several threads; reports are taken one at a time.
  *
@@ -143,12 +144,34 @@ public final class HeapReporter {
     return this;
   }
 
-  /** Takes a report: measures every structure and updates growth figures and suspicions. */
-  public synchronized HeapReport report() {
+  /**
+   * Takes a report: measures every structure, updates growth figures and suspicions, and adds the
+   * live-objects view when the reporter has a recorder.
+   */
+  public HeapReport report() {
+    return take(true);
+  }
+
+  /**
+   * Takes a report without the live-objects view. It measures every structure and updates growth
+   * figures and suspicions as {@link #report()} does, but skips the recorder's snapshot, which
+   * costs a second full GC and a search of the heap for paths to GC roots. Call it often, such as
+   * with every metrics scrape, so that the leak-suspicion rule gets enough samples, and call {@link
+   * #report()} when someone needs the allocation sites.
+   *
+   * <p><b>Note:</b> both methods take a sample. A {@link #report()} right after a {@code sample()}
+   * measures no growth, so every structure's streak of growth starts over; let the report take the
+   * place of a sample instead of following one.
+   */
+  public HeapReport sample() {
+    return take(false);
+  }
+
+  private synchronized HeapReport take(boolean withLiveObjects) {
     if (collectGarbage) {
       System.gc();
     }
-    LiveObjects live = liveObjects == null ? null : liveObjects.snapshot();
+    LiveObjects live = withLiveObjects && liveObjects != null ? liveObjects.snapshot() : null;
     long heapAfterGc = heapUsedAfterGc();
     long heapMax = Runtime.getRuntime().maxMemory();
 

@@ -133,55 +133,85 @@ final class JfrOldObjects {
   }
 
   /**
-   * Describes the chain from the GC root to the sampled object. Each old object's referrer names
-   * the field or array slot of the next object towards the root, so the chain is read backwards.
-   * Only type names, field names and indexes appear, and a description only for a {@code Class}
-   * object, where it is the class's name: JFR's descriptions of other objects can carry their
-   * contents, such as a thread's name.
+   * Reads the path from the sampled object towards its GC root. Each old object's referrer names
+   * the field or array slot through which the next object towards the root references it.
    */
   private static Chain chain(RecordedObject object, RecordedObject root) {
-    List<String> steps = new ArrayList<>();
-    List<String> shape = new ArrayList<>();
-    RecordedObject current = object;
-    String rootClass = null;
-    String rootField = null;
-    String previousLabel = null;
-    while (current != null) {
+    List<Link> links = new ArrayList<>();
+    for (RecordedObject current = object; current != null; ) {
       RecordedObject referrer = current.getValue("referrer");
-      String label = referrer == null ? null : referenceLabel(referrer);
       String type = typeName(current.getClass("type"));
-      if (referrer == null) {
-        String description = current.getString("description");
-        if ("java.lang.Class".equals(type) && description != null) {
-          rootClass = description.replace("Class Name: ", "").trim();
-          steps.add("class " + rootClass);
-          rootField = previousLabel;
-        } else {
-          steps.add(type);
-        }
-      } else {
-        steps.add(label + " (" + type + ")");
-        int skipped = referrer.getInt("skip");
-        if (skipped > 0) {
-          steps.add("... " + skipped + " objects");
-        }
-      }
-      shape.add(type + (label == null ? "" : label.startsWith("[") ? "[]" : label));
-      previousLabel = label;
+      links.add(
+          new Link(
+              type,
+              className(current, type),
+              referrer == null ? null : referenceLabel(referrer),
+              referrer == null ? 0 : referrer.getInt("skip")));
       current = referrer == null ? null : referrer.getValue("object");
     }
-    if (steps.size() == 1 && root == null) {
+    return chain(links, root == null ? null : rootStep(root));
+  }
+
+  /**
+   * Describes the chain from the GC root to the sampled object, from the links that lead from the
+   * object towards the root, so it reads them backwards. Only type names, field names and indexes
+   * appear, and a description only for a {@code Class} object, where it is the class's name: JFR's
+   * descriptions of other objects can carry their contents, such as a thread's name.
+   *
+   * <p>The static owner is the static field nearest to the sampled object. A {@code Class} object
+   * need not be the root: when a program's main thread has ended, for example, the main class is
+   * reached through the launcher's static {@code appClass} field, and its own static map is the
+   * owner.
+   *
+   * @param rootStep the description of the GC root, or {@code null} when the recording has none
+   */
+  static Chain chain(List<Link> links, String rootStep) {
+    List<String> steps = new ArrayList<>();
+    List<String> shape = new ArrayList<>();
+    String owner = null;
+    String previousLabel = null;
+    for (Link link : links) {
+      if (link.className() != null && owner == null && previousLabel != null) {
+        owner = staticOwner(link.className(), previousLabel);
+      }
+      String described = link.className() == null ? link.type() : "class " + link.className();
+      if (link.label() == null) {
+        steps.add(described);
+      } else {
+        steps.add(link.label() + " (" + described + ")");
+        if (link.skipped() > 0) {
+          steps.add("... " + link.skipped() + " objects");
+        }
+      }
+      String label = link.label();
+      shape.add(link.type() + (label == null ? "" : label.startsWith("[") ? "[]" : label));
+      previousLabel = label;
+    }
+    if (steps.size() == 1 && rootStep == null) {
       return new Chain(List.of(), String.join(">", shape), null);
     }
-    if (root != null) {
-      steps.add(rootStep(root));
+    if (rootStep != null) {
+      steps.add(rootStep);
     }
     Collections.reverse(steps);
-    String owner = null;
-    if (rootClass != null && rootField != null && rootField.startsWith(".")) {
-      owner = rootClass.substring(rootClass.lastIndexOf('.') + 1) + rootField;
-    }
     return new Chain(steps, String.join(">", shape), owner);
+  }
+
+  /** Returns the name of the class that a {@code Class} object stands for, or {@code null}. */
+  private static String className(RecordedObject object, String type) {
+    if (!"java.lang.Class".equals(type)) {
+      return null;
+    }
+    String description = object.getString("description");
+    return description == null ? null : description.replace("Class Name: ", "").trim();
+  }
+
+  /** Returns {@code Class.field} for a field of a {@code Class} object, or {@code null}. */
+  private static String staticOwner(String className, String fieldLabel) {
+    if (!fieldLabel.startsWith(".")) {
+      return null;
+    }
+    return className.substring(className.lastIndexOf('.') + 1) + fieldLabel;
   }
 
   private static String referenceLabel(RecordedObject referrer) {
@@ -253,7 +283,27 @@ final class JfrOldObjects {
     return base + "[]".repeat(dimensions);
   }
 
-  private record Chain(List<String> steps, String shape, String staticOwner) {}
+  /**
+   * One object on the path from a sampled object towards its GC root.
+   *
+   * @param type the object's type, as in {@code java.util.HashMap}
+   * @param className for a {@code Class} object, the name of the class it stands for, else {@code
+   *     null}
+   * @param label the field or array slot, such as {@code .table} or {@code [3]}, through which the
+   *     next object towards the root references this one; {@code null} for the root object
+   * @param skipped the objects that JFR left out between this one and the next
+   */
+  record Link(String type, String className, String label, int skipped) {}
+
+  /**
+   * The chain from a GC root to a sampled object, in words.
+   *
+   * @param steps the steps from the root to the object
+   * @param shape the types and field names of the steps, without array indexes, which groups
+   *     objects kept alive the same way
+   * @param staticOwner the nearest static field, as {@code Class.field}, or {@code null}
+   */
+  record Chain(List<String> steps, String shape, String staticOwner) {}
 
   private static final class Group {
     final String type;

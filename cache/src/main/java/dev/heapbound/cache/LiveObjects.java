@@ -38,8 +38,8 @@ public record LiveObjects(
    *     .REPORTS (java.util.HashMap)}, {@code .table (java.util.HashMap$Node[])}, {@code [12]
    *     (java.util.HashMap$Node)}, {@code .value (byte[])}; empty when no chain was found within
    *     the recorder's cutoff
-   * @param staticOwner the static field at the root end of the chain, as {@code Class.field}, or
-   *     {@code null} when the chain does not start at a static field
+   * @param staticOwner the static field nearest to the objects along the chain, as {@code
+   *     Class.field}, or {@code null} when the chain passes through no static field
    */
   public record Site(
       String type,

@@ -310,6 +310,38 @@ class HeapReporterTest {
   }
 
   @Test
+  void sample_omitsLiveObjects() {
+    LiveObjectRecorder recorder = LiveObjectRecorder.start();
+    recorder.close();
+    HeapReporter reporter = HeapReporter.builder().registry(registry).liveObjects(recorder).build();
+
+    assertThat(reporter.sample().liveObjects()).isEmpty();
+    assertThat(reporter.report().liveObjects()).isPresent();
+    assertThat(reporter.sample().toText()).doesNotContain("live objects");
+  }
+
+  @Test
+  void sample_countsTowardSuspicion() {
+    List<byte[]> growing = new ArrayList<>();
+    HeapReporter reporter =
+        HeapReporter.builder()
+            .registry(registry)
+            .collectGarbageBeforeReport()
+            .build()
+            .watch("growing", growing);
+
+    for (int sample = 0; sample < 3; sample++) {
+      growing.add(new byte[4 << 20]);
+      reporter.sample();
+    }
+    growing.add(new byte[4 << 20]);
+    HeapReport report = reporter.report();
+
+    assertThat(report.suspected()).extracting(HeapReportEntry::name).containsExactly("growing");
+    assertThat(report.top().orElseThrow().growthEntries()).hasValue(1);
+  }
+
+  @Test
   void periodicReports_logUntilClosed() {
     newCache("reports", 1 << 20).put("k", new byte[1]);
     HeapReporter reporter = reporter();

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.heapbound.cache.CachePresets;
 import dev.heapbound.cache.CacheRegistry;
 import dev.heapbound.cache.CacheSummary;
+import dev.heapbound.cache.HeapReporter;
+import dev.heapbound.cache.LiveObjectRecorder;
 import dev.heapbound.core.DataSize;
 import java.io.IOException;
 
@@ -16,6 +18,9 @@ import java.io.IOException;
  * default is {@value #DEFAULT_MAXIMUM_BYTES}. The figures of {@code /stats} come from the cache's
  * summary in {@link CacheRegistry#global()}, which runs the cache's pending maintenance first, so
  * the entry count and weighted bytes are exact at that moment.
+ *
+ * <p>{@code GET /heap-report} lists the cache from the registry as {@code cache 'reports'}, with
+ * its bounds and where it was built; a cache with a byte bound is never suspected of leaking.
  *
  * <p>Run with {@code java -Xmx192m -XX:+ExitOnOutOfMemoryError -cp ...
  * dev.heapbound.examples.BoundedReportService 24MB}; the service prints {@code listening on
@@ -50,8 +55,10 @@ public final class BoundedReportService implements ReportStore {
         args.length > 0
             ? args[0]
             : System.getProperty(MAXIMUM_BYTES_PROPERTY, DEFAULT_MAXIMUM_BYTES);
+    HeapReporter heapReporter =
+        HeapReporter.builder().liveObjects(LiveObjectRecorder.start()).build();
     BoundedReportService store = new BoundedReportService(DataSize.parse(budget));
-    new ReportHttpServer("bounded report service", store).start();
+    new ReportHttpServer("bounded report service", store, heapReporter).start();
   }
 
   @Override

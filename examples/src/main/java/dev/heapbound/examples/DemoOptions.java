@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * @param requests the number of {@code /report} requests sent to each service, one per id
  * @param budget the byte budget of the bounded service's cache
  * @param sampleEvery the number of requests between two {@code /stats} samples
- * @param outputDirectory the directory that receives the CSV series and the SVG chart
+ * @param outputDirectory the directory that receives the CSV series, the SVG chart and the heap
+ *     reports
  * @param requestTimeout the time limit of each request, body included
  * @param deadline the time after which the demo stops sending requests and fails
+ * @param idPrefix the text before the number in every report id, empty for ids {@code 1}, {@code
+ *     2}, ...
  */
 public record DemoOptions(
     String maxHeap,
@@ -25,7 +28,8 @@ public record DemoOptions(
     int sampleEvery,
     Path outputDirectory,
     Duration requestTimeout,
-    Duration deadline) {
+    Duration deadline,
+    String idPrefix) {
 
   /** The help text of the command line. */
   public static final String USAGE =
@@ -36,13 +40,18 @@ public record DemoOptions(
           "  --requests N            report requests sent to each service (default 1000)",
           "  --budget SIZE           byte budget of the bounded cache, such as 24MB (default 24MB)",
           "  --sample-every N        report requests between two heap samples (default 20)",
-          "  --out DIR               directory for series.csv and heap.svg (default target/demo)",
+          "  --out DIR               directory for the files the demo writes (default target/demo)",
           "  --timeout SECONDS       time limit of each request (default 10)",
-          "  --deadline SECONDS      time after which the demo stops and fails (default 110)");
+          "  --deadline SECONDS      time after which the demo stops and fails (default 110)",
+          "  --id-prefix TEXT        text before the number in every report id, such as R-"
+              + " (default none)");
 
   private static final Pattern HEAP =
       Pattern.compile("(\\d{1,9})([kmg])", Pattern.CASE_INSENSITIVE);
   private static final int MAX_REQUESTS = 100_000;
+
+  /** Leaves room for the request number within the 64 characters that a service accepts. */
+  private static final Pattern ID_PREFIX = Pattern.compile("[A-Za-z0-9-]{0,40}");
 
   /** Returns the settings of the full demo. */
   public static DemoOptions defaults() {
@@ -53,7 +62,8 @@ public record DemoOptions(
         20,
         Path.of("target", "demo"),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(110));
+        Duration.ofSeconds(110),
+        "");
   }
 
   /**
@@ -77,6 +87,12 @@ public record DemoOptions(
     }
     requirePositive("--timeout", requestTimeout);
     requirePositive("--deadline", deadline);
+    if (idPrefix == null || !ID_PREFIX.matcher(idPrefix).matches()) {
+      throw new IllegalArgumentException(
+          "invalid value for --id-prefix: '"
+              + idPrefix
+              + "'; use at most 40 letters, digits or '-', such as R-");
+    }
   }
 
   /**
@@ -95,6 +111,7 @@ public record DemoOptions(
     Path outputDirectory = defaults.outputDirectory;
     Duration requestTimeout = defaults.requestTimeout;
     Duration deadline = defaults.deadline;
+    String idPrefix = defaults.idPrefix;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       String value;
@@ -115,11 +132,19 @@ public record DemoOptions(
         case "--out" -> outputDirectory = Path.of(value);
         case "--timeout" -> requestTimeout = Duration.ofSeconds(integer(name, value));
         case "--deadline" -> deadline = Duration.ofSeconds(integer(name, value));
+        case "--id-prefix" -> idPrefix = value;
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       }
     }
     return new DemoOptions(
-        maxHeap, requests, budget, sampleEvery, outputDirectory, requestTimeout, deadline);
+        maxHeap,
+        requests,
+        budget,
+        sampleEvery,
+        outputDirectory,
+        requestTimeout,
+        deadline,
+        idPrefix);
   }
 
   /** Returns the maximum heap of each service's JVM in bytes. */

@@ -1,5 +1,7 @@
 package dev.heapbound.examples;
 
+import dev.heapbound.cache.HeapReporter;
+import dev.heapbound.cache.LiveObjectRecorder;
 import dev.heapbound.core.SizeEstimator;
 import java.io.IOException;
 import java.util.HashMap;
@@ -14,6 +16,11 @@ import java.util.Map;
  * heap fills at about 1 MB per request until the JVM throws {@link OutOfMemoryError}. {@link
  * BoundedReportService} is the same service with a bounded cache.
  *
+ * <p>{@code GET /heap-report} shows the leak from inside the service: its {@link HeapReporter}
+ * scans this class's static fields, so the map is reported as {@code LeakingReportService.REPORTS},
+ * {@code UNBOUNDED}, with its retained bytes. A {@link LiveObjectRecorder} adds the line that
+ * allocated the report bodies the map keeps alive.
+ *
  * <p>Run with {@code java -Xmx192m -XX:+ExitOnOutOfMemoryError -cp ...
  * dev.heapbound.examples.LeakingReportService}; the service prints {@code listening on
  * http://127.0.0.1:PORT/} once it accepts requests.
@@ -25,7 +32,13 @@ public final class LeakingReportService implements ReportStore {
 
   /** Starts the service on an ephemeral port of 127.0.0.1. */
   public static void main(String[] args) throws IOException {
-    new ReportHttpServer("leaking report service", new LeakingReportService()).start();
+    HeapReporter heapReporter =
+        HeapReporter.builder()
+            .liveObjects(LiveObjectRecorder.start())
+            .build()
+            .watchStaticFields(LeakingReportService.class);
+    new ReportHttpServer("leaking report service", new LeakingReportService(), heapReporter)
+        .start();
   }
 
   @Override

@@ -19,9 +19,10 @@ public final class Report {
    */
   public static final int BODY_BYTES = 1_000_000;
 
-  private static final byte[] FILLER =
-      "item: score 3 of 5; completed on the patient's device; reviewed\n"
-          .getBytes(StandardCharsets.US_ASCII);
+  /** The line that fills every body after its header. */
+  static final String BODY_LINE = "item: score 3 of 5; completed on the patient's device; reviewed";
+
+  private static final byte[] FILLER = (BODY_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
 
   private final String id;
   private final byte[] body;

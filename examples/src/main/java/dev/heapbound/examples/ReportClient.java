@@ -35,8 +35,21 @@ final class ReportClient {
    *
    * @throws IOException if the request fails, times out or gets a status other than 200
    */
-  long fetchReport(int port, long id) throws IOException {
+  long fetchReport(int port, String id) throws IOException {
     return send(port, "/report?id=" + id, HttpResponse.BodyHandlers.ofByteArray()).length;
+  }
+
+  /**
+   * Requests the service's heap report as text, with the live-objects view or without it.
+   *
+   * @throws StatusException if the service responded with a status other than 200
+   * @throws IOException if the request fails or times out
+   */
+  String fetchHeapReport(int port, boolean liveObjects) throws IOException {
+    return send(
+        port,
+        liveObjects ? "/heap-report" : "/heap-report?live=false",
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -76,8 +89,26 @@ final class ReportClient {
       throw new IOException("interrupted during GET " + path, e);
     }
     if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + " returned status " + response.statusCode());
+      throw new StatusException(path, response.statusCode(), response.body());
     }
     return response.body();
+  }
+
+  /** A response with a status other than 200, which shows that the service is still running. */
+  static final class StatusException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    StatusException(String path, int status, Object body) {
+      super("GET " + path + " returned status " + status + describe(body));
+    }
+
+    /** Returns the first line of a text body, which the services use for the reason. */
+    private static String describe(Object body) {
+      if (!(body instanceof String) || ((String) body).isBlank()) {
+        return "";
+      }
+      return ": " + ((String) body).lines().findFirst().orElse("");
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,11 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Each service runs in a child JVM of its own with the same {@code -Xmx}. The demo sends both
  * the requests {@code /report?id=1}, {@code id=2}, ... over loopback, one to each service in turn,
  * and samples {@code /stats}, which reports the heap used after a full GC, at the start, every
- * {@code --sample-every} requests and at the end. It prints a side-by-side table, writes the
- * samples to {@code series.csv} and a chart to {@code heap.svg} in the output directory, and exits
- * with 0 only if the leaking service ran out of memory and the bounded one served every request
- * within its budget. Otherwise it prints one line saying why and exits with 1; invalid options exit
- * with 2.
+ * {@code --sample-every} requests and at the end. With each sample it also fetches the service's
+ * {@code /heap-report}, as {@link ServiceDriver} describes, and keeps the latest full report of
+ * each service, which for the leaking service is one taken shortly before it ran out of memory.
+ *
+ * <p>It prints a side-by-side table, then both heap reports under the heading {@value
+ * DemoDiagnosis#HEADING}. It writes the samples to {@code series.csv}, a chart to {@code heap.svg}
+ * and the reports to {@code heap-report-leaking.txt} and {@code heap-report-bounded.txt} in the
+ * output directory. It exits with 0 only if the leaking service ran out of memory and the bounded
+ * one served every request within its budget. Otherwise it prints one line saying why and exits
+ * with 1; invalid options exit with 2. A missing heap report is explained under the heading but
+ * does not change the exit code.
  *
  * <p>Both child JVMs are destroyed when the run ends, whether it succeeded or failed, and by a
  * shutdown hook if the demo's own JVM is stopped first.
@@ -63,9 +70,13 @@ public final class ReportDemo {
    * @throws IOException if a file cannot be written
    */
   static int report(DemoResult result, PrintStream out) throws IOException {
-    List<Path> files = SeriesFiles.write(result, result.options().outputDirectory());
+    List<Path> files =
+        new ArrayList<>(SeriesFiles.write(result, result.options().outputDirectory()));
+    files.addAll(DemoDiagnosis.write(result, result.options().outputDirectory()));
     out.println();
     out.print(DemoTable.format(result));
+    out.println();
+    out.print(DemoDiagnosis.format(result));
     for (Path file : files) {
       out.println("wrote " + file.toAbsolutePath());
     }
@@ -110,9 +121,11 @@ public final class ReportDemo {
 
       ReportClient client = new ReportClient(options.requestTimeout());
       ServiceDriver leakingDriver =
-          new ServiceDriver(leaking, leaking.awaitPort(STARTUP_TIMEOUT), client);
+          new ServiceDriver(
+              leaking, leaking.awaitPort(STARTUP_TIMEOUT), client, options.idPrefix());
       ServiceDriver boundedDriver =
-          new ServiceDriver(bounded, bounded.awaitPort(STARTUP_TIMEOUT), client);
+          new ServiceDriver(
+              bounded, bounded.awaitPort(STARTUP_TIMEOUT), client, options.idPrefix());
       sendRequests(options, out, started, leakingDriver, boundedDriver);
       return new DemoResult(
           options,
@@ -140,7 +153,7 @@ public final class ReportDemo {
     long deadline = started + options.deadline().toNanos();
     int progressEvery =
         options.sampleEvery() * Math.max(1, options.requests() / (10 * options.sampleEvery()));
-    sampleBoth(leaking, bounded);
+    sampleBoth(leaking, bounded, false);
     printProgress(out, 0, leaking, bounded);
     for (int request = 1; request <= options.requests(); request++) {
       if (System.nanoTime() - deadline > 0) {
@@ -152,9 +165,10 @@ public final class ReportDemo {
       int running = runningCount(leaking, bounded);
       leaking.sendReportRequest(request);
       bounded.sendReportRequest(request);
-      boolean sampled = request % options.sampleEvery() == 0 || request == options.requests();
+      boolean last = request == options.requests();
+      boolean sampled = request % options.sampleEvery() == 0 || last;
       if (sampled) {
-        sampleBoth(leaking, bounded);
+        sampleBoth(leaking, bounded, last);
       }
       if (runningCount(leaking, bounded) < running
           || (sampled && request % progressEvery == 0)
@@ -164,9 +178,9 @@ public final class ReportDemo {
     }
   }
 
-  private static void sampleBoth(ServiceDriver leaking, ServiceDriver bounded) {
-    leaking.sample();
-    bounded.sample();
+  private static void sampleBoth(ServiceDriver leaking, ServiceDriver bounded, boolean last) {
+    leaking.sample(last);
+    bounded.sample(last);
   }
 
   private static int runningCount(ServiceDriver leaking, ServiceDriver bounded) {

@@ -2,6 +2,9 @@ package dev.heapbound.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.heapbound.cache.HeapReport;
+import dev.heapbound.cache.HeapReporter;
+import dev.heapbound.core.DataSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -21,11 +24,21 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /report?id=N} returns the report with id {@code N} as {@code
  *       application/octet-stream}, generating it if the store does not hold it;
- *   <li>{@code GET /stats} runs {@code System.gc()} and returns {@link ServiceStats} as JSON.
+ *   <li>{@code GET /stats} runs {@code System.gc()} and returns {@link ServiceStats} as JSON;
+ *   <li>{@code GET /heap-report} runs {@code System.gc()} and returns the service's {@link
+ *       HeapReporter#report() heap report} as text, or as JSON with {@code ?format=json}. With
+ *       {@code ?live=false} it returns {@link HeapReporter#sample()} instead, which leaves out the
+ *       live-objects view and costs a fraction of the time.
  * </ul>
  *
+ * <p>A heap report with the live-objects view needs a few megabytes of heap while it reads the
+ * recording. When less than {@link #DEFAULT_HEAP_REPORT_RESERVE} of the heap is free after the GC,
+ * {@code /heap-report} responds with status 503 instead, so that a diagnosis cannot itself make a
+ * nearly full service run out of memory.
+ *
  * <p>Requests are handled one at a time on the server's dispatcher thread, so a store needs no
- * locking and {@code /stats} never measures a store while a request changes it.
+ * locking and neither {@code /stats} nor {@code /heap-report} measures a store while a request
+ * changes it.
  */
 final class ReportHttpServer {
 
@@ -33,18 +46,42 @@ final class ReportHttpServer {
   static final Pattern LISTENING_LINE =
       Pattern.compile("^listening on http://127\\.0\\.0\\.1:(\\d+)/$");
 
+  /**
+   * The heap that must be free after GC for a heap report with the live-objects view. Such a report
+   * allocates about 4 MB in all, most of it while it parses the JFR recording (measured with a 64
+   * MB heap on JDK 17), and the reserve is twice that.
+   */
+  static final DataSize DEFAULT_HEAP_REPORT_RESERVE = DataSize.ofMegabytes(8);
+
   private static final Logger log = LoggerFactory.getLogger(ReportHttpServer.class);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   private final String serviceName;
   private final ReportStore store;
+  private final HeapReporter heapReporter;
+  private final long heapReportReserveBytes;
   private final AtomicLong requestsServed = new AtomicLong();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private HttpServer server;
 
-  ReportHttpServer(String serviceName, ReportStore store) {
+  /**
+   * Creates the server of a store, with the heap reporter that {@code /heap-report} reads. The
+   * server runs a full GC before each report, so the reporter needs no {@code
+   * collectGarbageBeforeReport()}.
+   */
+  ReportHttpServer(String serviceName, ReportStore store, HeapReporter heapReporter) {
+    this(serviceName, store, heapReporter, DEFAULT_HEAP_REPORT_RESERVE);
+  }
+
+  ReportHttpServer(
+      String serviceName,
+      ReportStore store,
+      HeapReporter heapReporter,
+      DataSize heapReportReserve) {
     this.serviceName = serviceName;
     this.store = store;
+    this.heapReporter = heapReporter;
+    this.heapReportReserveBytes = heapReportReserve.toBytes();
   }
 
   /**
@@ -58,6 +95,7 @@ final class ReportHttpServer {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/report", exchange -> handle(exchange, this::serveReport));
     server.createContext("/stats", exchange -> handle(exchange, this::serveStats));
+    server.createContext("/heap-report", exchange -> handle(exchange, this::serveHeapReport));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, serviceName + "-shutdown"));
 
@@ -120,6 +158,63 @@ final class ReportHttpServer {
     }
   }
 
+  private void serveHeapReport(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String format = queryParameter(query, "format");
+    String live = queryParameter(query, "live");
+    if (format != null && !format.equals("text") && !format.equals("json")) {
+      respondText(
+          exchange,
+          400,
+          "invalid query parameter 'format'; use text or json, as in /heap-report?format=json");
+      return;
+    }
+    if (live != null && !live.equals("true") && !live.equals("false")) {
+      respondText(
+          exchange,
+          400,
+          "invalid query parameter 'live'; use true or false, as in /heap-report?live=false");
+      return;
+    }
+    boolean withLiveObjects = !"false".equals(live);
+
+    System.gc();
+    if (withLiveObjects && rejectedForLowHeap(exchange)) {
+      return;
+    }
+    HeapReport report = withLiveObjects ? heapReporter.report() : heapReporter.sample();
+    if ("json".equals(format)) {
+      respond(exchange, "application/json", report.toJson());
+    } else {
+      respond(exchange, "text/plain; charset=utf-8", report.toText());
+    }
+  }
+
+  /** Responds with status 503 if less than the reserve of the heap is free after the last GC. */
+  private boolean rejectedForLowHeap(HttpExchange exchange) throws IOException {
+    long freeAfterGc =
+        Runtime.getRuntime().maxMemory()
+            - ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    if (freeAfterGc >= heapReportReserveBytes) {
+      return false;
+    }
+    log.info(
+        "{} skipped a heap report: {} of heap free after GC, below the reserve of {}",
+        serviceName,
+        DemoTable.megabytes(freeAfterGc),
+        DemoTable.megabytes(heapReportReserveBytes));
+    respondText(
+        exchange,
+        503,
+        "heap report skipped: "
+            + DemoTable.megabytes(freeAfterGc)
+            + " of heap free after GC, below the "
+            + DemoTable.megabytes(heapReportReserveBytes)
+            + " that a report with the live-objects view needs; request"
+            + " /heap-report?live=false for a report without it");
+    return true;
+  }
+
   private void handle(HttpExchange exchange, Handler handler) {
     String path = exchange.getRequestURI().getPath();
     try {
@@ -145,6 +240,16 @@ final class ReportHttpServer {
     } catch (IOException e) {
       // The status line was sent before the failure, so the client sees a truncated response.
       log.debug("{} could not send status 500 for GET {}", serviceName, path, e);
+    }
+  }
+
+  private static void respond(HttpExchange exchange, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

@@ -11,12 +11,20 @@ import java.util.Optional;
  * @param requestsServed the {@code /report} requests that returned a whole report
  * @param samples the {@code /stats} figures, in the order they were taken
  * @param outcome how the run ended
+ * @param heapReport the latest full heap report that the service returned, if it returned one
+ * @param heapReportFailures why heap reports could not be taken, one line per failed request
  */
 public record ServiceRun(
-    String name, long requestsServed, List<ServiceStats> samples, Outcome outcome) {
+    String name,
+    long requestsServed,
+    List<ServiceStats> samples,
+    Outcome outcome,
+    Optional<CapturedHeapReport> heapReport,
+    List<String> heapReportFailures) {
 
   public ServiceRun {
     samples = List.copyOf(samples);
+    heapReportFailures = List.copyOf(heapReportFailures);
   }
 
   /** Returns the last sample, if any was taken. */
@@ -35,13 +43,22 @@ public record ServiceRun(
   }
 
   /**
+   * A heap report as a service returned it from {@code GET /heap-report}.
+   *
+   * @param atRequest the {@code /report} requests the service had served when it took the report
+   * @param text the report in the service's text rendering
+   */
+  public record CapturedHeapReport(long atRequest, String text) {}
+
+  /**
    * The end of a service's run.
    *
    * @param kind what ended the run
    * @param atRequest the number of the request in flight when the run ended, or the last request
    *     sent when it ended normally
-   * @param detail what failed, for {@link Kind#FAILED}; {@code "during /stats"} for an {@link
-   *     Kind#OUT_OF_MEMORY} while the service collected its figures; empty otherwise
+   * @param detail what failed, for {@link Kind#FAILED}; {@code "during /stats"} or {@code "during
+   *     /heap-report"} for an {@link Kind#OUT_OF_MEMORY} while the service collected its figures or
+   *     took its heap report; empty otherwise
    */
   public record Outcome(Kind kind, long atRequest, String detail) {
 

@@ -80,6 +80,23 @@ class DemoOptionsTest {
   }
 
   @Test
+  void parse_acceptsIdPrefix() {
+    DemoOptions options = DemoOptions.parse("--id-prefix", "R-");
+
+    assertThat(options.idPrefix()).isEqualTo("R-");
+    assertThat(DemoOptions.defaults().idPrefix()).isEmpty();
+  }
+
+  @Test
+  void parse_rejectsIdPrefixWithOtherCharacters() {
+    assertThatThrownBy(() -> DemoOptions.parse("--id-prefix", "R/"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "invalid value for --id-prefix: 'R/'; use at most 40 letters, digits or '-', such as"
+                + " R-");
+  }
+
+  @Test
   void parse_rejectsZeroTimeout() {
     assertThatThrownBy(() -> DemoOptions.parse("--timeout", "0"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,7 @@ class DemoResultTest {
 
   @Test
   void failureReason_namesLeakThatDidNotReproduce() {
-    ServiceRun stable =
-        new ServiceRun("leaking", 10, List.of(stats(10, 0)), new Outcome(Kind.STABLE, 10, ""));
+    ServiceRun stable = run("leaking", 10, stats(10, 0), new Outcome(Kind.STABLE, 10, ""));
     DemoResult result = result(stable, bounded(MEGABYTE, Kind.STABLE));
 
     assertThat(result.failureReason())
@@ -87,17 +87,21 @@ class DemoResultTest {
             5,
             outputDirectory,
             Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            "");
     return new DemoResult(options, leaking, bounded, Duration.ofSeconds(1));
   }
 
   private static ServiceRun leakingOutOfMemory() {
-    return new ServiceRun(
-        "leaking", 5, List.of(stats(5, 5 * MEGABYTE)), new Outcome(Kind.OUT_OF_MEMORY, 6, ""));
+    return run("leaking", 5, stats(5, 5 * MEGABYTE), new Outcome(Kind.OUT_OF_MEMORY, 6, ""));
   }
 
   private static ServiceRun bounded(long cacheBytes, Kind kind) {
-    return new ServiceRun("bounded", 10, List.of(stats(10, cacheBytes)), new Outcome(kind, 10, ""));
+    return run("bounded", 10, stats(10, cacheBytes), new Outcome(kind, 10, ""));
+  }
+
+  private static ServiceRun run(String name, long served, ServiceStats sample, Outcome outcome) {
+    return new ServiceRun(name, served, List.of(sample), outcome, Optional.empty(), List.of());
   }
 
   private static ServiceStats stats(long requestsServed, long cacheBytes) {

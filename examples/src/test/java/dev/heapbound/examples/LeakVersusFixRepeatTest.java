@@ -42,7 +42,8 @@ class LeakVersusFixRepeatTest {
             50,
             outputDirectory,
             Duration.ofSeconds(30),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            "");
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
       for (int run = 0; run < RUNS; run++) {

@@ -2,6 +2,9 @@ package dev.heapbound.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heapbound.cache.CacheRegistry;
+import dev.heapbound.cache.HeapReporter;
+import dev.heapbound.core.DataSize;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,14 +21,18 @@ import org.junit.jupiter.api.Test;
 class ReportHttpServerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String ID_MARKER = "MARKER-ID-9e1a-";
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final TwoReportStore store = new TwoReportStore();
+  private final HeapReporter heapReporter =
+      HeapReporter.builder().registry(new CacheRegistry()).build().watch("reports", store.reports);
   private ReportHttpServer server;
   private int port;
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new ReportHttpServer("test report service", new TwoReportStore());
+    server = new ReportHttpServer("test report service", store, heapReporter);
     port = server.start();
   }
 
@@ -94,6 +101,78 @@ class ReportHttpServerTest {
     assertThat(stats.maxHeap()).isEqualTo(Runtime.getRuntime().maxMemory());
     assertThat(stats.cacheBytesMeasure()).isEqualTo("bodies of the stored reports");
     assertThat(response.body()).doesNotContain("\"1\"").doesNotContain("id");
+  }
+
+  @Test
+  void heapReport_returnsTextWithoutIdsOrBodies() throws Exception {
+    get("/report?id=" + ID_MARKER + "1", HttpResponse.BodyHandlers.discarding());
+
+    HttpResponse<String> response = get("/heap-report", HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    String[] lines = response.body().split("\n");
+    assertThat(lines[0]).startsWith("heap report ").endsWith(", 1 structure");
+    assertThat(lines[2]).contains(" UNBOUNDED ").contains(" reports ");
+    assertThat(response.body()).doesNotContain(ID_MARKER).doesNotContain(Report.BODY_LINE);
+  }
+
+  @Test
+  void heapReport_returnsJsonOnRequest() throws Exception {
+    HttpResponse<String> response =
+        get("/heap-report?format=json&live=false", HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.body())
+        .startsWith("{\"time\":")
+        .contains("\"kind\":\"MAP\",\"name\":\"reports\"")
+        .doesNotContain("\"liveObjects\":{");
+  }
+
+  @Test
+  void heapReport_rejectsUnknownFormat() throws Exception {
+    HttpResponse<String> response =
+        get("/heap-report?format=xml", HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .isEqualTo(
+            "invalid query parameter 'format'; use text or json, as in /heap-report?format=json\n");
+  }
+
+  @Test
+  void heapReport_rejectsInvalidLiveFlag() throws Exception {
+    HttpResponse<String> response =
+        get("/heap-report?live=no", HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .isEqualTo(
+            "invalid query parameter 'live'; use true or false, as in /heap-report?live=false\n");
+  }
+
+  @Test
+  void heapReport_skipsLiveReportBelowReserve() throws Exception {
+    server.stop();
+    DataSize wholeHeap = DataSize.ofBytes(Runtime.getRuntime().maxMemory());
+    server = new ReportHttpServer("test report service", store, heapReporter, wholeHeap);
+    port = server.start();
+
+    HttpResponse<String> live = get("/heap-report", HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> withoutLive =
+        get("/heap-report?live=false", HttpResponse.BodyHandlers.ofString());
+
+    assertThat(live.statusCode()).isEqualTo(503);
+    assertThat(live.body())
+        .startsWith("heap report skipped: ")
+        .endsWith(
+            " of heap free after GC, below the "
+                + DemoTable.megabytes(wholeHeap.toBytes())
+                + " that a report with the live-objects view needs; request"
+                + " /heap-report?live=false for a report without it\n");
+    assertThat(withoutLive.statusCode()).isEqualTo(200);
+    assertThat(withoutLive.body()).startsWith("heap report ");
   }
 
   private <T> HttpResponse<T> get(String pathAndQuery, HttpResponse.BodyHandler<T> handler)
