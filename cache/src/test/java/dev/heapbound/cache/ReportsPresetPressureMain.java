@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.heapbound.core.DataSize;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Fills a byte-bounded cache, then keeps more live data than the rest of a 64 MB heap can take, and
@@ -47,6 +49,7 @@ final class ReportsPresetPressureMain {
       pressure.add(new byte[PRESSURE_CHUNK_BYTES]);
     }
     System.out.println("held.bytes=" + (long) pressure.size() * PRESSURE_CHUNK_BYTES);
+    awaitCollectedValues(reports);
     print("pressure", reports);
 
     pressure = null;
@@ -54,6 +57,20 @@ final class ReportsPresetPressureMain {
       reports.put(REPORTS_FILLED + i, new byte[REPORT_BYTES]);
     }
     print("bound", reports);
+  }
+
+  /**
+   * Waits, for at most two seconds, until the cache has removed entries whose values the collector
+   * cleared. The reference handler thread queues cleared references after the collection, so a
+   * maintenance run right after it can still count them.
+   */
+  private static void awaitCollectedValues(Cache<Integer, byte[]> reports) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    reports.cleanUp();
+    while (reports.estimatedSize() >= REPORTS_FILLED && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      reports.cleanUp();
+    }
   }
 
   private static void print(String phase, Cache<Integer, byte[]> reports) {
