@@ -96,6 +96,7 @@ final class ClassShape {
         referenceOffsets.add(offsets[i]);
       }
     }
+    end += trailingContendedPadding(type, layout);
     return new ClassShape(
         type,
         layout.align(end),
@@ -116,6 +117,46 @@ final class ClassShape {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns the padding that HotSpot adds after the last field of a class that is annotated
+   * {@code @Contended} or has {@code @Contended} fields, which no field offset shows. The padding
+   * belongs to the nearest class in the hierarchy that declares instance fields, since a subclass
+   * that adds fields places them after it. HotSpot honours the annotation only in classes of the
+   * boot and platform loaders unless {@code -XX:-RestrictContended} is set, which this does not
+   * read.
+   */
+  private static long trailingContendedPadding(Class<?> type, MemoryLayout layout) {
+    if (layout.contendedPadding == 0) {
+      return 0;
+    }
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      List<Field> own = instanceFields(c);
+      boolean contended = isContended(c.getDeclaredAnnotations());
+      if (own.isEmpty() && !contended) {
+        continue;
+      }
+      for (Field field : own) {
+        contended |= isContended(field.getDeclaredAnnotations());
+      }
+      return contended && isJdkClass(c) ? layout.contendedPadding : 0;
+    }
+    return 0;
+  }
+
+  private static boolean isContended(java.lang.annotation.Annotation[] annotations) {
+    for (java.lang.annotation.Annotation annotation : annotations) {
+      if (annotation.annotationType().getName().equals("jdk.internal.vm.annotation.Contended")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isJdkClass(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    return loader == null || loader == ClassLoader.getPlatformClassLoader();
   }
 
   /** Returns whether the class or one of its superclasses is hidden or a record. */

@@ -21,10 +21,30 @@ final class MemoryLayout {
   final int referenceSize;
   final int objectAlignment;
 
+  /** Whether the alignment was read from the VM rather than assumed. */
+  final boolean alignmentKnown;
+
+  /**
+   * The padding in bytes that HotSpot puts around {@code @Contended} fields and classes of the JDK,
+   * or 0 where the VM ignores the annotation.
+   */
+  final int contendedPadding;
+
   MemoryLayout(int headerSize, int referenceSize, int objectAlignment) {
+    this(headerSize, referenceSize, objectAlignment, true, 0);
+  }
+
+  MemoryLayout(
+      int headerSize,
+      int referenceSize,
+      int objectAlignment,
+      boolean alignmentKnown,
+      int contendedPadding) {
     this.headerSize = headerSize;
     this.referenceSize = referenceSize;
     this.objectAlignment = objectAlignment;
+    this.alignmentKnown = alignmentKnown;
+    this.contendedPadding = contendedPadding;
   }
 
   long align(long size) {
@@ -65,17 +85,26 @@ final class MemoryLayout {
       throw new AssertionError(e);
     }
     int referenceSize = UNSAFE.arrayIndexScale(Object[].class);
-    return new MemoryLayout(headerSize, referenceSize, readObjectAlignment());
+    String alignment = readVmOption("ObjectAlignmentInBytes");
+    boolean contended = !"false".equals(readVmOption("EnableContended"));
+    String padding = readVmOption("ContendedPaddingWidth");
+    return new MemoryLayout(
+        headerSize,
+        referenceSize,
+        alignment == null ? 8 : Integer.parseInt(alignment),
+        alignment != null,
+        contended ? (padding == null ? 128 : Integer.parseInt(padding)) : 0);
   }
 
-  private static int readObjectAlignment() {
+  /** Returns a HotSpot VM option, or {@code null} where it cannot be read. */
+  private static String readVmOption(String name) {
     try {
       var bean =
           ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-      return Integer.parseInt(bean.getVMOption("ObjectAlignmentInBytes").getValue());
+      return bean.getVMOption(name).getValue();
     } catch (RuntimeException | LinkageError e) {
-      // Not HotSpot, or java.management is not in the module graph: use HotSpot's default.
-      return 8;
+      // Not HotSpot, or java.management is not in the module graph.
+      return null;
     }
   }
 

@@ -151,8 +151,12 @@ public final class SizeEstimator {
    */
   public long shallowSize(Object object) {
     Objects.requireNonNull(object, "object");
-    TypeInfo info = types.get(object.getClass());
-    return info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;
+    Class<?> type = object.getClass();
+    if (!type.isArray()) {
+      return ClassShape.of(type).instanceSize;
+    }
+    TypeInfo info = types.get(type);
+    return arraySize(info, Array.getLength(object));
   }
 
   /**
@@ -198,7 +202,7 @@ public final class SizeEstimator {
 
   /** Counts every object on the walk's stack and everything reachable from them. */
   private Measurement drain(Walk walk) {
-    while (walk.depth > 0 && !walk.budgetReached) {
+    while (walk.depth > 0) {
       if (walk.objects == maxObjects) {
         walk.budgetReached = true;
         break;
@@ -244,13 +248,17 @@ public final class SizeEstimator {
     if (excludePredicate != null && excludePredicate.test(object)) {
       return false;
     }
+    if (walk.objects + walk.depth >= maxObjects) {
+      // Objects waiting on the stack count against the budget too, so that a huge array stops
+      // costing time and memory once the budget is spent.
+      walk.budgetReached = true;
+      return false;
+    }
     if (!walk.visited.add(object)) {
       return false;
     }
     if (!info.leaf) {
       walk.push(object, info);
-    } else if (walk.objects == maxObjects) {
-      walk.budgetReached = true;
     } else {
       walk.objects++;
       walk.bytes += info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;

@@ -22,7 +22,7 @@ class SelfCheckTest {
 
     assertThat(check.passed()).isFalse();
     assertThat(check.failures())
-        .contains("a 1048576-character String measured 24 bytes, expected 1,048,592 to 1,048,704");
+        .contains("a 1048576-character String measured 24 bytes, expected 1,048,592 to 1,048,768");
     assertThat(check.describeFailure())
         .startsWith("the size estimator failed its self-check on ")
         .endsWith("so bound the cache with maximumSize instead");

@@ -152,6 +152,28 @@ class SizeEstimatorJolTest {
     assertThat(MemoryLayout.CURRENT.objectAlignment).isEqualTo(VM.current().objectAlignment());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "java.util.concurrent.atomic.Striped64$Cell",
+        "java.util.concurrent.ConcurrentHashMap$CounterCell"
+      })
+  void shallowSize_ofContendedJdkClass_equalsJol(String className) throws Exception {
+    java.lang.reflect.Constructor<?> constructor =
+        Class.forName(className).getDeclaredConstructor(long.class);
+    constructor.setAccessible(true);
+    Object cell = constructor.newInstance(7L);
+
+    assertThat(SizeEstimator.defaults().shallowSize(cell)).isEqualTo(VM.current().sizeOf(cell));
+  }
+
+  @Test
+  void shallowSize_ofThreadWithContendedFields_equalsJol() {
+    Thread thread = new Thread(() -> {});
+
+    assertThat(SizeEstimator.defaults().shallowSize(thread)).isEqualTo(VM.current().sizeOf(thread));
+  }
+
   @Test
   void enumMap_countsMapArraysAndValuesOnly() throws ReflectiveOperationException {
     EnumMap<Color, Integer> map = new EnumMap<>(Color.class);

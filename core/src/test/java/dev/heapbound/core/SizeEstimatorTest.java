@@ -185,6 +185,22 @@ class SizeEstimatorTest {
   }
 
   @Test
+  void objectBudget_boundsWorkOnHugeArray() {
+    SizeEstimator budgeted = SizeEstimator.builder().maxObjects(10).build();
+    Object[] elements = new Object[2_000_000];
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = new Object();
+    }
+
+    Measurement measurement = budgeted.measure(elements);
+
+    assertThat(measurement.estimate()).isTrue();
+    assertThat(measurement.objects()).isEqualTo(10);
+    assertThat(measurement.bytes())
+        .isEqualTo(ESTIMATOR.shallowSize(elements) + 9 * ESTIMATOR.instanceSize(Object.class));
+  }
+
+  @Test
   void objectBudget_notReached_isExact() {
     SizeEstimator budgeted = SizeEstimator.builder().maxObjects(4).build();
 
