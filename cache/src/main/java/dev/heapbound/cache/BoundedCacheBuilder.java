@@ -311,9 +311,11 @@ public final class BoundedCacheBuilder<K, V> {
   }
 
   /**
-   * Sets a listener that runs after an entry is removed for any reason, on the executor. A listener
-   * that throws is logged once per cache and never breaks the cache. Resources that must be
-   * released belong in an {@link #evictionListener}, which runs synchronously.
+   * Sets a listener that runs after an entry is removed for any reason. It runs in order on a
+   * thread of the cache's own, so a listener that stalls delays only its own notifications: past
+   * 256 waiting notifications, further ones are dropped, counted and warned about. A listener that
+   * throws is logged once per cache and never breaks the cache. Resources that must be released
+   * belong in an {@link #evictionListener}, which runs synchronously.
    */
   @SuppressWarnings("unchecked") // the builder's types narrow to the listener's, as in Caffeine
   public <K1 extends K, V1 extends V> BoundedCacheBuilder<K1, V1> removalListener(
@@ -557,12 +559,29 @@ public final class BoundedCacheBuilder<K, V> {
   }
 
   private void warnAboutRiskyBounds(CacheBounds bounds) {
-    if (!bounds.hasCapacityBound() && bounds.values() != ValueStrength.WEAK) {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (!bounds.hasCapacityBound() && bounds.values() == ValueStrength.WEAK) {
+      if (bounds.expireAfterWrite() == null && bounds.expireAfterAccess() == null) {
+        log.warn(
+            "cache '{}' is bounded only by weakValues; a value that its own key references, or"
+                + " that lives forever such as an interned string or a small boxed integer, is"
+                + " never collected, so add expireAfterAccess or maximumSize as a backstop",
+            name);
+      }
+    } else if (!bounds.hasCapacityBound()) {
       log.warn(
           "cache '{}' is bounded only by expiry ({}); a burst of writes within that time can"
               + " still fill the heap, so add maximumSize or maximumBytes",
           name,
           bounds);
+    }
+    if (bounds.maximumBytes().isPresent() && bounds.maximumBytes().getAsLong() >= maxHeap) {
+      log.warn(
+          "cache '{}' has maximumBytes={}, at least the whole maximum heap of {}, so the bound"
+              + " cannot keep the heap from filling; set maximumBytes to a share of the heap",
+          name,
+          DataSize.format(bounds.maximumBytes().getAsLong()),
+          DataSize.format(maxHeap));
     }
   }
 
@@ -573,10 +592,8 @@ public final class BoundedCacheBuilder<K, V> {
     applyRuntime(caffeine);
     if (removalListener.value != null) {
       caffeine.removalListener(
-          new GuardedListener<>(
-              registration,
-              "removalListener",
-              (RemovalListener<Object, Object>) removalListener.value));
+          new ListenerDispatcher<>(
+              registration, (RemovalListener<Object, Object>) removalListener.value));
     }
     caffeine.evictionListener(
         new EvictionLogger<>(

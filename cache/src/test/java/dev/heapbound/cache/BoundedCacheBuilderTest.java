@@ -332,6 +332,38 @@ class BoundedCacheBuilderTest {
   }
 
   @Test
+  void build_boundedOnlyByWeakValues_warns() {
+    try (LogCapture logs = LogCapture.heapbound()) {
+      builder("trials").weakValues().build();
+
+      assertThat(logs.messages(Level.WARN))
+          .containsExactly(
+              "cache 'trials' is bounded only by weakValues; a value that its own key"
+                  + " references, or that lives forever such as an interned string or a small"
+                  + " boxed integer, is never collected, so add expireAfterAccess or maximumSize"
+                  + " as a backstop");
+    }
+  }
+
+  @Test
+  void build_maximumBytesOverHeap_warns() {
+    long heap = Runtime.getRuntime().maxMemory();
+
+    try (LogCapture logs = LogCapture.heapbound()) {
+      builder("reports").maximumBytes(Long.MAX_VALUE / 2).build();
+
+      assertThat(logs.messages(Level.WARN))
+          .containsExactly(
+              "cache 'reports' has maximumBytes="
+                  + DataSize.format(Long.MAX_VALUE / 2)
+                  + ", at least the whole maximum heap of "
+                  + DataSize.format(heap)
+                  + ", so the bound cannot keep the heap from filling; set maximumBytes to a"
+                  + " share of the heap");
+    }
+  }
+
+  @Test
   void build_boundedOnlyByExpiry_warnsOnce() {
     try (LogCapture logs = LogCapture.heapbound()) {
       builder("sessions").expireAfterAccess(Duration.ofMinutes(5)).build();

@@ -34,6 +34,9 @@ class ListenerTest {
       cache.cleanUp();
 
       assertThat(cache.estimatedSize()).isLessThanOrEqualTo(2);
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> !logs.messages(Level.WARN).isEmpty());
       assertThat(logs.messages(Level.WARN))
           .containsExactly(
               "removalListener of cache 'studies' threw; the cache keeps serving, and later"
@@ -49,6 +52,57 @@ class ListenerTest {
     }
     cache.put(100, "study-100");
     assertThat(cache.getIfPresent(100)).isEqualTo("study-100");
+  }
+
+  @Test
+  void stalledRemovalListener_blocksNeitherWritersNorMemory() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger notified =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Cache<Integer, byte[]> cache =
+        BoundedCacheBuilder.newBuilder("reports")
+            .maximumBytes(4L << 20)
+            .registry(registry)
+            .<Integer, byte[]>removalListener(
+                (key, value, cause) -> {
+                  try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  notified.incrementAndGet();
+                })
+            .build();
+
+    try (LogCapture logs = LogCapture.heapbound()) {
+      java.util.concurrent.CompletableFuture<Void> writes =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < 600; i++) {
+                  cache.put(i, new byte[64 * 1024]);
+                }
+              });
+
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(50))
+          .until(writes::isDone);
+      assertThat(release.getCount()).as("listener still stalled").isOne();
+      assertThat(writes).isCompleted();
+      assertThat(logs.messages(Level.WARN))
+          .anySatisfy(
+              message ->
+                  assertThat(message)
+                      .startsWith(
+                          "removalListener of cache 'reports' is 256 notifications behind"));
+    } finally {
+      release.countDown();
+    }
+    cache.cleanUp();
+    assertThat(cache.policy().eviction().orElseThrow().weightedSize().getAsLong())
+        .isLessThanOrEqualTo(4L << 20);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> notified.get() >= ListenerDispatcher.QUEUE_CAPACITY);
   }
 
   @Test
