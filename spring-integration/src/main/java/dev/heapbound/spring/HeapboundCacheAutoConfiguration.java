@@ -3,6 +3,7 @@ package dev.heapbound.spring;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.heapbound.cache.BoundedCacheBuilder;
 import dev.heapbound.cache.CacheRegistry;
+import dev.heapbound.cache.HeapReporter;
 import dev.heapbound.core.SizeEstimator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,8 @@ import org.springframework.core.env.Environment;
  * side, as in tests, do not collide on cache names. A {@link SizeEstimator} bean, if the
  * application defines one, weighs the entries of byte-bounded caches. With Micrometer present every
  * cache is bound to the meter registry when it is created, and with Actuator present the {@code
- * heapbound} endpoint lists the registry.
+ * heapbound} endpoint lists the registry. A {@link HeapReporter} bean reports the caches of the
+ * context's registry, which {@link HeapReporter#global()} does not see.
  *
  * @since 0.1.0
  */
@@ -55,6 +57,13 @@ public final class HeapboundCacheAutoConfiguration {
   @ConditionalOnMissingBean
   CacheRegistry heapboundCacheRegistry() {
     return new CacheRegistry();
+  }
+
+  /** Creates a reporter over this context's registry, with the default settings. */
+  @Bean
+  @ConditionalOnMissingBean
+  HeapReporter heapboundHeapReporter(CacheRegistry cacheRegistry) {
+    return HeapReporter.builder().registry(cacheRegistry).build();
   }
 
   @Bean

@@ -5,11 +5,17 @@ import com.github.benmanes.caffeine.cache.Policy;
 import dev.heapbound.cache.CacheBounds;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.Collections;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
 import org.springframework.cache.caffeine.CaffeineCache;
 
 /**
@@ -18,11 +24,20 @@ import org.springframework.cache.caffeine.CaffeineCache;
  * {@value #WEIGHT} and {@value #WEIGHT_MAX}, in bytes.
  *
  * <p>The meters carry the tags that Spring Boot's own cache metrics use ({@code cache}, {@code
- * name} and {@code cache.manager}). Boot binds the caches that exist at startup a second time.
- * Because the tags are equal, that binding resolves to the same meters, so there is no second set
- * of meters with other tags, which registries such as Prometheus reject.
+ * name} and {@code cache.manager}). Boot binds every cache that exists at startup through its
+ * {@link CacheMeterBinderProvider} beans, and a second registration of the same gauges makes
+ * Micrometer log a warning. As such a provider, this class returns a binder that binds nothing for
+ * the caches it bound itself, so each cache has one set of meters, and leaves other caches to
+ * Boot's providers.
+ *
+ * <p>NOTE: Boot calls its providers in the order of their beans, and this one comes first because
+ * heapbound's auto-configuration runs before Boot's cache auto-configuration.
  */
-final class HeapboundCacheMetrics implements CacheCreationListener {
+final class HeapboundCacheMetrics
+    implements CacheCreationListener, CacheMeterBinderProvider<CaffeineCache> {
+
+  /** The binder for caches that are bound already. */
+  private static final MeterBinder BOUND_ALREADY = registry -> {};
 
   /** Gauge of the total weight of a cache's entries in bytes. */
   static final String WEIGHT = "heapbound.cache.weight";
@@ -31,6 +46,10 @@ final class HeapboundCacheMetrics implements CacheCreationListener {
   static final String WEIGHT_MAX = "heapbound.cache.weight.max";
 
   private final ObjectProvider<MeterRegistry> meterRegistry;
+
+  /** The caches bound so far, held weakly so that a removed cache can be collected. */
+  private final Set<CaffeineCache> boundCaches =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   HeapboundCacheMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
     this.meterRegistry = meterRegistry;
@@ -46,6 +65,7 @@ final class HeapboundCacheMetrics implements CacheCreationListener {
     Cache<Object, Object> nativeCache = cache.getNativeCache();
     Tags tags = Tags.of("cache.manager", cacheManagerName, "name", name);
     CaffeineCacheMetrics.monitor(registry, nativeCache, name, tags);
+    boundCaches.add(cache);
     if (bounds.maximumBytes().isPresent()) {
       long maximumBytes = bounds.maximumBytes().getAsLong();
       Tags gaugeTags = tags.and("cache", name);
@@ -62,6 +82,15 @@ final class HeapboundCacheMetrics implements CacheCreationListener {
           .description("The cache's maximumBytes bound")
           .register(registry);
     }
+  }
+
+  /**
+   * Returns a binder that binds nothing for a cache that this class bound when it was created, and
+   * {@code null} for any other cache, so that Spring Boot's own provider binds it.
+   */
+  @Override
+  public MeterBinder getMeterBinder(CaffeineCache cache, Iterable<Tag> tags) {
+    return boundCaches.contains(cache) ? BOUND_ALREADY : null;
   }
 
   /** Returns the weighted size after pending maintenance, so that it is exact, not an estimate. */

@@ -25,9 +25,12 @@ import org.springframework.util.unit.DataSize;
  *         expire-after-write: 10m
  * </pre>
  *
+ * <p>A key under {@code heapbound.cache} that no property here binds, such as a misspelled {@code
+ * maximum-sise}, fails the startup instead of being ignored.
+ *
  * @since 0.1.0
  */
-@ConfigurationProperties("heapbound.cache")
+@ConfigurationProperties(prefix = "heapbound.cache", ignoreUnknownFields = false)
 public class HeapboundCacheProperties {
 
   /**

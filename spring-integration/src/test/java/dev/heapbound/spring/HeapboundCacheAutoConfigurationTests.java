@@ -4,20 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import dev.heapbound.cache.CacheBounds;
 import dev.heapbound.cache.CacheRegistry;
 import dev.heapbound.cache.CacheSummary;
+import dev.heapbound.cache.HeapReportEntry;
+import dev.heapbound.cache.HeapReporter;
 import dev.heapbound.cache.ValueStrength;
 import dev.heapbound.core.SizeEstimator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -615,6 +628,204 @@ class HeapboundCacheAutoConfigurationTests {
             });
   }
 
+  @Test
+  void misspelledCacheKey_failsStartupNamingKey() {
+    contextRunner
+        .withPropertyValues("heapbound.cache.caches.reports.maximum-sise=1000")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(UnboundConfigurationPropertiesException.class)
+                    .hasMessage(
+                        "The elements [heapbound.cache.caches.reports.maximum-sise] were left"
+                            + " unbound."));
+  }
+
+  @Test
+  void misspelledCacheKey_analyzedWithClosestKey() {
+    contextRunner
+        .withPropertyValues("heapbound.cache.caches.reports.maximum-sise=1000")
+        .run(
+            context -> {
+              FailureAnalysis analysis =
+                  new UnknownCachePropertyFailureAnalyzer().analyze(context.getStartupFailure());
+
+              assertThat(analysis.getDescription())
+                  .isEqualTo(
+                      "heapbound.cache.caches.reports.maximum-sise is not a known property (cache"
+                          + " 'reports'), set in \"heapbound.cache.caches.reports.maximum-sise\""
+                          + " from property source \"test\"; did you mean"
+                          + " heapbound.cache.caches.reports.maximum-size? known keys under"
+                          + " heapbound.cache.caches.reports: preset, maximum-size, maximum-bytes,"
+                          + " expire-after-write, expire-after-access, values");
+              assertThat(analysis.getAction())
+                  .isEqualTo(
+                      "Correct the misspelled keys under heapbound.cache, or remove them. A cache"
+                          + " under heapbound.cache.caches takes preset, maximum-size,"
+                          + " maximum-bytes, expire-after-write, expire-after-access, values.");
+            });
+  }
+
+  @Test
+  void misspelledKeyBesidePreset_failsStartup() {
+    contextRunner
+        .withPropertyValues(
+            "heapbound.cache.caches.reports.preset=reports",
+            "heapbound.cache.caches.reports.maximum-byte=64MB")
+        .run(
+            context ->
+                assertThat(
+                        new UnknownCachePropertyFailureAnalyzer()
+                            .analyze(context.getStartupFailure())
+                            .getDescription())
+                    .startsWith(
+                        "heapbound.cache.caches.reports.maximum-byte is not a known property"
+                            + " (cache 'reports'), set in"
+                            + " \"heapbound.cache.caches.reports.maximum-byte\" from property"
+                            + " source \"test\"; did you mean"
+                            + " heapbound.cache.caches.reports.maximum-bytes? "));
+  }
+
+  @Test
+  void misspelledTopLevelKey_analyzedWithClosestKey() {
+    contextRunner
+        .withPropertyValues("heapbound.cache.cachez.reports.maximum-size=1")
+        .run(
+            context -> {
+              assertThat(context)
+                  .getFailure()
+                  .rootCause()
+                  .isInstanceOf(UnboundConfigurationPropertiesException.class);
+              assertThat(
+                      new UnknownCachePropertyFailureAnalyzer()
+                          .analyze(context.getStartupFailure())
+                          .getDescription())
+                  .isEqualTo(
+                      "heapbound.cache.cachez.reports.maximum-size is not a known property, set"
+                          + " in \"heapbound.cache.cachez.reports.maximum-size\" from property"
+                          + " source \"test\"; did you mean heapbound.cache.caches? known keys"
+                          + " under heapbound.cache: enabled, caches, dynamic");
+            });
+  }
+
+  @Test
+  void misspelledDynamicKey_analyzedWithClosestKey() {
+    contextRunner
+        .withPropertyValues(
+            "heapbound.cache.dynamic.enabled=true",
+            "heapbound.cache.dynamic.maximum-size=100",
+            "heapbound.cache.dynamic.maximum-cache=5")
+        .run(
+            context ->
+                assertThat(
+                        new UnknownCachePropertyFailureAnalyzer()
+                            .analyze(context.getStartupFailure())
+                            .getDescription())
+                    .isEqualTo(
+                        "heapbound.cache.dynamic.maximum-cache is not a known property, set in"
+                            + " \"heapbound.cache.dynamic.maximum-cache\" from property source"
+                            + " \"test\"; did you mean heapbound.cache.dynamic.maximum-caches?"
+                            + " known keys under heapbound.cache.dynamic: enabled, maximum-caches,"
+                            + " preset, maximum-size, maximum-bytes, expire-after-write,"
+                            + " expire-after-access, values"));
+  }
+
+  @Test
+  void unknownKeysOutsideHeapbound_leftToSpringBoot() {
+    ConfigurationProperty other =
+        new ConfigurationProperty(ConfigurationPropertyName.of("audit.retension"), "30d", null);
+
+    assertThat(
+            new UnknownCachePropertyFailureAnalyzer()
+                .analyze(new UnboundConfigurationPropertiesException(Set.of(other))))
+        .isNull();
+  }
+
+  @Test
+  void bootCacheMetrics_startWithoutDoubleRegistration() {
+    Logger micrometer = (Logger) LoggerFactory.getLogger("io.micrometer");
+    Level level = micrometer.getLevel();
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    micrometer.addAppender(logs);
+    // Micrometer warns of a double registration once per JVM and logs later ones at debug.
+    micrometer.setLevel(Level.DEBUG);
+    try {
+      contextRunner
+          .withConfiguration(AutoConfigurations.of(CacheMetricsAutoConfiguration.class))
+          .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+          .withPropertyValues(
+              "heapbound.cache.caches.reports.maximum-bytes=8MB",
+              "heapbound.cache.caches.studies.maximum-size=100")
+          .run(
+              context -> {
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                context.getBean(CacheManager.class).getCache("reports").get("report-1");
+
+                assertThat(context).hasNotFailed();
+                assertThat(misses(meters, "reports")).isEqualTo(1);
+                assertThat(meters.find("cache.size").tag("cache", "studies").gauges()).hasSize(1);
+              });
+    } finally {
+      micrometer.detachAppender(logs);
+      micrometer.setLevel(level);
+    }
+
+    List<String> micrometerLogs =
+        logs.list.stream()
+            .filter(event -> event.getLevel().isGreaterOrEqual(Level.DEBUG))
+            .map(event -> event.getLevel() + " " + event.getFormattedMessage())
+            .filter(line -> line.startsWith("WARN") || line.contains("already registered"))
+            .toList();
+    assertThat(micrometerLogs).isEmpty();
+  }
+
+  @Test
+  void bootCacheMetrics_bindOtherManagersCaches() {
+    contextRunner
+        .withConfiguration(AutoConfigurations.of(CacheMetricsAutoConfiguration.class))
+        .withUserConfiguration(UserCaffeineCacheManagerConfiguration.class)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(MeterRegistry.class)
+                            .find("cache.size")
+                            .tag("cache", "audit")
+                            .gauge())
+                    .isNotNull());
+  }
+
+  @Test
+  void heapReporter_listsDeclaredCaches() {
+    contextRunner
+        .withPropertyValues("heapbound.cache.caches.reports.maximum-size=10")
+        .run(
+            context -> {
+              HeapReporter reporter = context.getBean(HeapReporter.class);
+
+              assertThat(reporter).isNotSameAs(HeapReporter.global());
+              assertThat(reporter.report().entries())
+                  .extracting(HeapReportEntry::name)
+                  .contains("reports");
+            });
+  }
+
+  @Test
+  void userHeapReporter_backsOff() {
+    HeapReporter userReporter = HeapReporter.builder().build();
+    contextRunner
+        .withBean(HeapReporter.class, () -> userReporter)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(HeapReporter.class);
+              assertThat(context.getBean(HeapReporter.class)).isSameAs(userReporter);
+            });
+  }
+
   private static InvalidCacheSpecException specFailure(AssertableApplicationContext context) {
     assertThat(context).hasFailed();
     Throwable failure = context.getStartupFailure();
@@ -674,6 +885,17 @@ class HeapboundCacheAutoConfigurationTests {
     @Bean
     MistypedReports mistypedReports() {
       return new MistypedReports();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserCaffeineCacheManagerConfiguration {
+
+    @Bean
+    CacheManager userCacheManager() {
+      CaffeineCacheManager cacheManager = new CaffeineCacheManager("audit");
+      cacheManager.setCaffeine(Caffeine.newBuilder().maximumSize(10).recordStats());
+      return cacheManager;
     }
   }
 

@@ -55,6 +55,24 @@ class UnboundedCacheStartupTests {
   }
 
   @Test
+  void misspelledCacheKey_failsStartupWithFailureReport(CapturedOutput output) {
+    assertThatException()
+        .isThrownBy(
+            start(
+                "--heapbound.cache.caches.reports.preset=reports",
+                "--heapbound.cache.caches.reports.maximum-byte=64MB"));
+
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START")
+        .contains(
+            "Description:\n\nheapbound.cache.caches.reports.maximum-byte is not a known property"
+                + " (cache 'reports'), set in"
+                + " \"heapbound.cache.caches.reports.maximum-byte\" from property source"
+                + " \"commandLineArgs\"; did you mean heapbound.cache.caches.reports.maximum-bytes?")
+        .contains("Action:\n\nCorrect the misspelled keys under heapbound.cache, or remove them.");
+  }
+
+  @Test
   void yamlDeclarationWithoutProperties_failsStartup() {
     assertThatException()
         .isThrownBy(start("--spring.config.location=classpath:startup/reports-without-bound.yml"))
