@@ -1,0 +1,17 @@
+package dev.heapbound.benchmarks.size;
+
+/**
+ * Times heapbound's estimator with {@code countEverything()}, in a JVM without flags: no agent, no
+ * {@code --add-opens}, no JOL flag.
+ *
+ * <p>Workload: {@link DeepSizeBenchmark}, one graph per trial.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar HeapboundDeepSizeBenchmark}
+ */
+public class HeapboundDeepSizeBenchmark extends DeepSizeBenchmark {
+
+  @Override
+  protected SizeTool tool() {
+    return SizeTool.HEAPBOUND;
+  }
+}
