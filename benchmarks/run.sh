@@ -2,7 +2,7 @@
 # Builds the shaded benchmarks jar and runs the whole suite with short, fixed settings: the size
 # and entry-footprint harnesses, then every JMH benchmark in a JVM of its own. Writes the results
 # page to docs/benchmarks.md (or to the path given as the first argument) and the full log to
-# benchmarks/target/suite.log. Takes about 10 minutes on 2 cores and is stopped after 15.
+# benchmarks/target/suite.log. Takes about 11 minutes on 2 cores and is stopped after 15.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Times {@code put} of {@code byte[]} values on a cache bounded in bytes: heapbound's {@code
  * maximumBytes}, which weighs each entry by the deep size of key and value, against Caffeine's
- * {@code maximumWeight} with a hand-written weigher that returns {@code byte[].length}.
+ * {@code maximumWeight} with a hand-written weigher that returns {@code byte[].length}, without and
+ * with {@code recordStats()}.
  *
  * <p>Workload: values of 1 KB or 1 MB, drawn from a pool of 16 arrays so that the timed code
  * allocates nothing; a bound of 256 values of that size; one thread puts 1,024 distinct {@code
@@ -42,7 +43,7 @@ public class ByteBoundPutBenchmark {
   @Param({"1024", "1048576"})
   public int valueBytes;
 
-  @Param({"HEAPBOUND", "CAFFEINE"})
+  @Param({"HEAPBOUND", "CAFFEINE", "CAFFEINE_WITH_STATS"})
   public CacheKind cache;
 
   private KeySequence keys;

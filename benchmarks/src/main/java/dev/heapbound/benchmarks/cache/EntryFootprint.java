@@ -87,7 +87,10 @@ public record EntryFootprint(Bound bound, CacheKind kind, long emptyBytes, long 
   public static EntryFootprint parse(String line) {
     String[] fields = line.split("\t");
     if (fields.length != 5 || !fields[0].equals("footprint")) {
-      throw new IllegalArgumentException("footprint line must have 5 tab-separated fields");
+      throw new IllegalArgumentException(
+          "invalid footprint line: expected 5 tab-separated fields starting with footprint, found "
+              + fields.length
+              + " fields");
     }
     return new EntryFootprint(
         Bound.valueOf(fields[1]),

@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.Fork;
  * JDK fields, and self-attach, so that {@code SizeOf.newInstance} picks its agent engine. Its
  * {@code Unsafe} engine cannot compute field offsets of records.
  *
- * <p>Workload: {@link DeepSizeBenchmark}, one graph per trial.
+ * <p>Workload: each {@link dev.heapbound.benchmarks.graph.Graph} in turn, built once per trial and
+ * measured again and again (see {@link DeepSizeBenchmark}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EhcacheSizeOfDeepSizeBenchmark}
  */

@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Fork;
  * -Djol.magicFieldOffset=true} and {@code --add-opens} for every {@code java.base} package that the
  * graphs reach, without self-attach (JOL's instrumentation path was slower in a trial).
  *
- * <p>Workload: {@link DeepSizeBenchmark}, one graph per trial.
+ * <p>Workload: each {@link dev.heapbound.benchmarks.graph.Graph} in turn, built once per trial and
+ * measured again and again (see {@link DeepSizeBenchmark}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar JolOpenedDeepSizeBenchmark}
  */

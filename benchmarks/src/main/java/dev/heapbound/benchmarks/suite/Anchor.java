@@ -11,7 +11,7 @@ import dev.heapbound.benchmarks.size.SizeTool;
 /** An estimator as the deep-size benchmarks time it: its benchmark class, tool and JVM setup. */
 enum Anchor {
   HEAPBOUND(HeapboundDeepSizeBenchmark.class, SizeTool.HEAPBOUND, JvmSetup.NO_FLAGS, "heapbound"),
-  JOL_MAGIC(JolDeepSizeBenchmark.class, SizeTool.JOL, JvmSetup.JOL_MAGIC, "JOL, modules closed"),
+  JOL_MAGIC(JolDeepSizeBenchmark.class, SizeTool.JOL, JvmSetup.JOL_MAGIC, "JOL, no --add-opens"),
   JOL_OPENED(JolOpenedDeepSizeBenchmark.class, SizeTool.JOL, JvmSetup.OPENED, "JOL, opened"),
   JAMM(JammDeepSizeBenchmark.class, SizeTool.JAMM, JvmSetup.NO_FLAGS, "jamm, Unsafe"),
   JAMM_AGENT(

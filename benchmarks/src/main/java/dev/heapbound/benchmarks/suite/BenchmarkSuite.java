@@ -29,8 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * once per {@link JvmSetup}, the entry footprint harness, then every JMH benchmark, each in a JVM
  * of its own.
  *
- * <p>It must run from the shaded benchmarks jar, which is also the jamm agent jar. With 1 fork, 3
- * warmup and 5 measurement iterations of 1 s, the 43 benchmarks take about 8 minutes on 2 cores.
+ * <p>It must run from the shaded benchmarks jar, which is also the jamm agent jar. With the
+ * settings below, the 30 deep-size and 15 cache benchmarks take about 11 minutes on 2 cores.
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -cp benchmarks/target/benchmarks.jar
  * dev.heapbound.benchmarks.suite.BenchmarkSuite docs/benchmarks.md}
@@ -40,7 +40,12 @@ public final class BenchmarkSuite {
   /** The heap of every benchmark JVM, fixed so that collections behave alike in every fork. */
   static final String HEAP_FLAGS = "-Xms2g -Xmx2g";
 
-  static final int FORKS = 1;
+  /** Forks of each deep-size benchmark; their ratios are large, so one fork is enough. */
+  static final int DEEP_SIZE_FORKS = 1;
+
+  /** Forks of each cache benchmark, whose ratios are near 1 and so more sensitive to noise. */
+  static final int CACHE_FORKS = 2;
+
   static final int WARMUP_ITERATIONS = 3;
   static final int MEASUREMENT_ITERATIONS = 5;
   static final int ITERATION_SECONDS = 1;
@@ -96,15 +101,23 @@ public final class BenchmarkSuite {
   private static List<Timing> runBenchmarks(Path jar) {
     List<Timing> timings = new ArrayList<>();
     String jammAgent = JammAgentDeepSizeBenchmark.class.getSimpleName();
-    timings.addAll(run(options().include("dev\\.heapbound\\.benchmarks\\.").exclude(jammAgent)));
     timings.addAll(
-        run(options().include(jammAgent).jvmArgsAppend("-javaagent:" + jar.toAbsolutePath())));
+        run(
+            options(DEEP_SIZE_FORKS)
+                .include("dev\\.heapbound\\.benchmarks\\.size\\.")
+                .exclude(jammAgent)));
+    timings.addAll(
+        run(
+            options(DEEP_SIZE_FORKS)
+                .include(jammAgent)
+                .jvmArgsAppend("-javaagent:" + jar.toAbsolutePath())));
+    timings.addAll(run(options(CACHE_FORKS).include("dev\\.heapbound\\.benchmarks\\.cache\\.")));
     return timings;
   }
 
-  private static ChainedOptionsBuilder options() {
+  private static ChainedOptionsBuilder options(int forks) {
     return new OptionsBuilder()
-        .forks(FORKS)
+        .forks(forks)
         .warmupIterations(WARMUP_ITERATIONS)
         .warmupTime(TimeValue.seconds(ITERATION_SECONDS))
         .measurementIterations(MEASUREMENT_ITERATIONS)
@@ -191,7 +204,7 @@ public final class BenchmarkSuite {
       }
       return location;
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the benchmarks jar: " + e.getMessage(), e);
+      throw new IllegalStateException("failed to locate the benchmarks jar: " + e.getMessage(), e);
     }
   }
 
@@ -225,8 +238,10 @@ public final class BenchmarkSuite {
   private static String describeSettings() {
     return String.format(
         Locale.ROOT,
-        "average time; %d fork per benchmark, %d warmup and %d measurement iterations of %d s",
-        FORKS,
+        "average time; %d fork per deep-size benchmark and %d per cache benchmark, each with %d"
+            + " warmup and %d measurement iterations of %d s",
+        DEEP_SIZE_FORKS,
+        CACHE_FORKS,
         WARMUP_ITERATIONS,
         MEASUREMENT_ITERATIONS,
         ITERATION_SECONDS);

@@ -14,7 +14,7 @@ import java.util.List;
  * measures in it. The deep-size benchmarks fork their JVMs with the same flags.
  */
 public enum JvmSetup {
-  /** A JVM started without flags, as a user's service usually is. */
+  /** A JVM started without flags for any estimator. */
   NO_FLAGS(
       "no flags",
       List.of(),
@@ -65,7 +65,7 @@ public enum JvmSetup {
    */
   public List<String> flags(Path benchmarksJar) {
     if (flags == null) {
-      return List.of("-javaagent:" + benchmarksJar.toAbsolutePath());
+      return List.of("-javaagent:" + benchmarksJar);
     }
     return flags;
   }

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Renders {@link SuiteResults} as the Markdown results page: the environment, each target with its
@@ -83,10 +85,12 @@ final class ResultsPage {
     line();
     line(
         "Other builds may run on this machine at the same time as the suite, so absolute times"
-            + " are noisy. Every ratio below compares scores from this one run, in which each"
-            + " benchmark ran in a JVM of its own, one after another. JMH's 99.9 % confidence"
-            + " intervals are in the tables; a ratio within a few percent of its target is within the"
-            + " noise of a single run.");
+            + " are noisy, and the same benchmark can score differently from one run to the next by"
+            + " more than the confidence intervals of one run show. Every ratio below compares"
+            + " scores from this one run, in which each benchmark ran in a JVM of its own, one after"
+            + " another. The load average above tells how busy the machine was; JMH's 99.9 %"
+            + " confidence intervals are in the tables, and the targets table marks a verdict that"
+            + " they cannot decide.");
     line();
   }
 
@@ -96,16 +100,19 @@ final class ResultsPage {
     line("| target | measured | met |");
     line("| --- | --- | --- |");
     for (Targets.Check check : targets.checks()) {
-      line(
-          "| "
-              + check.target()
-              + " | "
-              + check.measured()
-              + " | "
-              + (check.met() ? "yes" : "**no**: " + check.shortfall())
-              + " |");
+      line("| " + check.target() + " | " + check.measured() + " | " + verdict(check) + " |");
     }
     line();
+    line(
+        "*Within noise* means that the target lies between the lowest and the highest ratio that"
+            + " the 99.9 % confidence intervals of the two scores allow, so this run cannot tell"
+            + " whether the target is met.");
+    line();
+  }
+
+  private static String verdict(Targets.Check check) {
+    String noise = check.decided() ? "" : ", within noise";
+    return check.met() ? "yes" + noise : "**no**" + noise + ": " + check.shortfall();
   }
 
   private void deepSizeTimes() {
@@ -286,8 +293,27 @@ final class ResultsPage {
       line();
       return;
     }
+    Set<Explanations.Cause> causes = EnumSet.noneOf(Explanations.Cause.class);
     for (Targets.Check check : missed) {
-      line("**" + check.target() + "**: " + check.shortfall() + ". " + check.explanation());
+      Explanations.Explanation explanation = check.explanation();
+      StringBuilder text =
+          new StringBuilder("**" + check.target() + "**: " + check.shortfall() + ".");
+      if (explanation != null) {
+        text.append(' ').append(explanation.text());
+        for (Explanations.Cause cause : explanation.causes()) {
+          text.append(" See *").append(cause.title).append("*.");
+          causes.add(cause);
+        }
+      }
+      line(text.toString());
+      line();
+    }
+    for (Explanations.Cause cause : causes) {
+      line("### " + cause.title);
+      line();
+      line(cause.mechanism);
+      line();
+      line("What would close it: " + cause.fix);
       line();
     }
   }
@@ -298,12 +324,9 @@ final class ResultsPage {
     line("| setup | flags |");
     line("| --- | --- |");
     for (JvmSetup setup : JvmSetup.values()) {
-      line(
-          "| "
-              + setup.name()
-              + " | `"
-              + String.join(" ", setup.flags(Path.of("benchmarks.jar")))
-              + "` |");
+      List<String> flags = setup.flags(Path.of("benchmarks/target/benchmarks.jar"));
+      String shown = flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`";
+      line("| " + setup.name() + " | " + shown + " |");
     }
     line();
     line(

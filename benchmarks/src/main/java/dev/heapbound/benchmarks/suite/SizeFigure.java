@@ -38,7 +38,8 @@ public record SizeFigure(
   public static SizeFigure parse(String line) {
     String[] fields = line.split("\t", 5);
     if (fields.length != 5) {
-      throw new IllegalArgumentException("size figure line must have 5 tab-separated fields");
+      throw new IllegalArgumentException(
+          "invalid size figure line: expected 5 tab-separated fields, found " + fields.length);
     }
     JvmSetup setup = JvmSetup.valueOf(fields[1]);
     SizeTool tool = SizeTool.valueOf(fields[2]);

@@ -20,7 +20,11 @@ public final class SizeHarness {
   public static void main(String[] args) {
     if (args.length != 1) {
       throw new IllegalArgumentException(
-          "SizeHarness needs one argument, the JVM setup, one of " + List.of(JvmSetup.values()));
+          "missing JVM setup argument: expected one of "
+              + List.of(JvmSetup.values())
+              + ", found "
+              + args.length
+              + " arguments");
     }
     for (SizeFigure figure : measure(JvmSetup.valueOf(args[0]))) {
       System.out.println(figure.toLine());

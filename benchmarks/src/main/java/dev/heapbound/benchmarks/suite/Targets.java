@@ -4,6 +4,7 @@ import dev.heapbound.benchmarks.cache.CacheKind;
 import dev.heapbound.benchmarks.cache.EntryFootprint;
 import dev.heapbound.benchmarks.graph.Graph;
 import dev.heapbound.benchmarks.size.SizeTool;
+import dev.heapbound.benchmarks.suite.Explanations.Explanation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Targets {
               "MixedWorkloadBenchmark",
               Map.of(),
               0,
-              ""));
+              null));
 
   private final SuiteResults results;
 
@@ -54,10 +55,14 @@ final class Targets {
 
   /** Returns the average time in microseconds of the anchor on the graph, if it ran. */
   OptionalDouble micros(Anchor anchor, Graph graph) {
-    return results
-        .timing(anchor.benchmarkClass, Map.of("graph", graph.name()))
+    return deepSizeTiming(anchor, graph)
         .map(t -> OptionalDouble.of(t.score()))
         .orElse(OptionalDouble.empty());
+  }
+
+  /** Returns the timing of the anchor on the graph, if it ran. */
+  Optional<Timing> deepSizeTiming(Anchor anchor, Graph graph) {
+    return results.timing(anchor.benchmarkClass, Map.of("graph", graph.name()));
   }
 
   /** Returns the timing of one cache row for one kind of cache, if it ran. */
@@ -103,6 +108,7 @@ final class Targets {
         "deep size: identical bytes to JOL on every graph",
         "equal on " + equal + " of " + Graph.values().length + " graphs",
         differences.isEmpty(),
+        true,
         "differs on " + String.join(", ", differences),
         Explanations.BYTES);
   }
@@ -116,22 +122,25 @@ final class Targets {
   }
 
   private Check fasterThanBest(List<Anchor> anchors, String name) {
-    String explanation = anchors.contains(Anchor.JAMM) ? Explanations.JAMM : Explanations.EHCACHE;
+    Explanation explanation =
+        anchors.contains(Anchor.JAMM) ? Explanations.JAMM : Explanations.EHCACHE;
     return speedCheck(
         anchors, 1, "deep size: faster than " + name + " in its best configuration", explanation);
   }
 
   /** Compares heapbound with the fastest of the anchors on each graph. */
-  private Check speedCheck(List<Anchor> anchors, double factor, String target, String explanation) {
+  private Check speedCheck(
+      List<Anchor> anchors, double factor, String target, Explanation explanation) {
     List<String> measured = new ArrayList<>();
     List<String> shortfalls = new ArrayList<>();
+    boolean decided = true;
     for (Graph graph : Graph.values()) {
-      OptionalDouble heapbound = micros(Anchor.HEAPBOUND, graph);
-      OptionalDouble best = OptionalDouble.empty();
+      Optional<Timing> heapbound = deepSizeTiming(Anchor.HEAPBOUND, graph);
+      Optional<Timing> best = Optional.empty();
       for (Anchor anchor : anchors) {
-        OptionalDouble micros = micros(anchor, graph);
-        if (micros.isPresent() && (best.isEmpty() || micros.getAsDouble() < best.getAsDouble())) {
-          best = micros;
+        Optional<Timing> timing = deepSizeTiming(anchor, graph);
+        if (timing.isPresent() && (best.isEmpty() || timing.get().score() < best.get().score())) {
+          best = timing;
         }
       }
       if (heapbound.isEmpty() || best.isEmpty()) {
@@ -139,7 +148,9 @@ final class Targets {
         shortfalls.add(graph.name() + " did not run");
         continue;
       }
-      double ratio = best.getAsDouble() / heapbound.getAsDouble();
+      double ratio = best.get().score() / heapbound.get().score();
+      boolean graphDecided = !withinNoise(best.get(), heapbound.get(), factor);
+      decided &= graphDecided;
       measured.add(graph.name() + " " + ResultsPage.ratio(ratio));
       if (ratio < factor) {
         shortfalls.add(
@@ -147,14 +158,16 @@ final class Targets {
                 + " "
                 + ResultsPage.ratio(ratio)
                 + (factor > 1
-                    ? ", a factor of " + ResultsPage.ratio(factor / ratio) + " short"
-                    : ", heapbound slower by " + percent(1 / ratio - 1)));
+                    ? ", short by a factor of " + ResultsPage.number(factor / ratio)
+                    : ", heapbound slower by " + percent(1 / ratio - 1))
+                + (graphDecided ? "" : " (within noise)"));
       }
     }
     return new Check(
         target,
         String.join(", ", measured),
         shortfalls.isEmpty(),
+        decided,
         "missed on " + String.join("; ", shortfalls),
         explanation);
   }
@@ -171,13 +184,14 @@ final class Targets {
                 : String.format(Locale.ROOT, "%.1f times", row.maximumRatio()))
             + " of raw Caffeine";
     if (heapbound.isEmpty() || caffeine.isEmpty()) {
-      return new Check(target, "did not run", false, "did not run", "");
+      return new Check(target, "did not run", false, true, "did not run", row.explanation());
     }
     double ratio = heapbound.get().score() / caffeine.get().score();
     return new Check(
         target,
         String.format(Locale.ROOT, "heapbound / Caffeine = %.3f", ratio),
         ratio <= row.maximumRatio(),
+        !withinNoise(heapbound.get(), caffeine.get(), row.maximumRatio()),
         String.format(
             Locale.ROOT,
             "%.3f against at most %.2f, over by %s",
@@ -187,12 +201,28 @@ final class Targets {
         row.explanation());
   }
 
+  /**
+   * Returns whether {@code limit} lies between the lowest and the highest ratio of {@code
+   * numerator} to {@code denominator} that their 99.9 % confidence intervals allow, so that this
+   * run cannot tell on which side of the limit the true ratio is.
+   */
+  static boolean withinNoise(Timing numerator, Timing denominator, double limit) {
+    double lowest =
+        (numerator.score() - numerator.error()) / (denominator.score() + denominator.error());
+    double denominatorLow = denominator.score() - denominator.error();
+    double highest =
+        denominatorLow <= 0
+            ? Double.POSITIVE_INFINITY
+            : (numerator.score() + numerator.error()) / denominatorLow;
+    return lowest <= limit && limit <= highest;
+  }
+
   private Check footprintCheck(EntryFootprint.Bound bound) {
     String target = "memory: no extra bytes per entry over raw Caffeine, " + bound.description();
     Optional<EntryFootprint> heapbound = results.footprint(bound, CacheKind.HEAPBOUND);
     Optional<EntryFootprint> caffeine = results.footprint(bound, CacheKind.CAFFEINE);
     if (heapbound.isEmpty() || caffeine.isEmpty()) {
-      return new Check(target, "not measured", false, "not measured", "");
+      return new Check(target, "not measured", false, true, "not measured", Explanations.MEMORY);
     }
     double extra = heapbound.get().bytesPerEntry() - caffeine.get().bytesPerEntry();
     return new Check(
@@ -203,6 +233,7 @@ final class Targets {
             heapbound.get().bytesPerEntry(),
             caffeine.get().bytesPerEntry()),
         extra <= 0,
+        true,
         String.format(Locale.ROOT, "%.2f bytes per entry more", extra),
         Explanations.MEMORY);
   }
@@ -221,10 +252,18 @@ final class Targets {
    * @param target the target, as the results page states it
    * @param measured what this run measured
    * @param met whether the target was met
+   * @param decided whether the confidence intervals of the scores keep the ratio on one side of the
+   *     target, so that noise cannot have decided it
    * @param shortfall by how much it was missed, when it was
    * @param explanation why such a miss happens and what would close it
    */
-  record Check(String target, String measured, boolean met, String shortfall, String explanation) {}
+  record Check(
+      String target,
+      String measured,
+      boolean met,
+      boolean decided,
+      String shortfall,
+      Explanation explanation) {}
 
   /**
    * One cache benchmark as a row of the results page.
@@ -241,5 +280,5 @@ final class Targets {
       String benchmarkClass,
       Map<String, String> params,
       double maximumRatio,
-      String explanation) {}
+      Explanation explanation) {}
 }

@@ -49,9 +49,7 @@ class CacheBenchmarksTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = CacheKind.class,
-      names = {"HEAPBOUND", "CAFFEINE"})
+  @EnumSource(CacheKind.class)
   void bytePut_staysWithinByteBound(CacheKind kind) {
     ByteBoundPutBenchmark benchmark = new ByteBoundPutBenchmark();
     benchmark.cache = kind;
