@@ -1,0 +1,140 @@
+package dev.heapbound.benchmarks.suite;
+
+import java.util.List;
+
+/**
+ * The reasons a target can be missed and the changes that would close the gap, which the results
+ * page prints under a missed target. Each text describes a mechanism of the code measured, not one
+ * run's numbers, which are in the tables.
+ */
+final class Explanations {
+
+  static final Explanation BYTES =
+      new Explanation(
+          "heapbound and JOL must report the same bytes for the same graph. The bytes table shows"
+              + " the graph that differs, which belongs in core's `SizeEstimatorJolTest` as a case.",
+          List.of());
+
+  static final Explanation JOL_MAGIC =
+      new Explanation(
+          "JOL 0.17 reads a field with `Field.get`, then with `setAccessible(true)`, and only then"
+              + " through `Unsafe`, so each field of a `java.base` class that is not opened costs it"
+              + " two exceptions. Its time therefore depends on how many objects of a graph are JDK"
+              + " objects. The reports and the map consist almost only of strings, collections and"
+              + " arrays, but the list of records has two JDK objects among 10,002 and the list of"
+              + " visits about a hundred shared JDK objects among 1,100. On those graphs JOL pays"
+              + " few exceptions, and the ratio falls towards the ratio of the two walks, which the"
+              + " next target compares. The reports have only 29 objects each, so there the fixed"
+              + " cost of a heapbound walk, described below, is a large part of heapbound's time."
+              + " JOL's walk with opened modules takes tens of nanoseconds"
+              + " per object here, so being 100 times faster on a graph of the application's own"
+              + " classes would take under a nanosecond per object, less than one identity-hash"
+              + " lookup: no walk can meet this target on such graphs.",
+          List.of(Cause.PER_OBJECT_WORK, Cause.IDENTITY_TABLE_CLEAR));
+
+  static final Explanation JOL_OPENED =
+      new Explanation(
+          "With `java.base` opened JOL reads every field without an exception, and its time is"
+              + " that of its walk: JOL 0.17's `GraphLayout` creates a path record for each object"
+              + " it visits, keeps the records in a list and then sums their sizes. heapbound does"
+              + " less per object, but not three times less on every graph.",
+          List.of(Cause.PER_OBJECT_WORK, Cause.IDENTITY_TABLE_CLEAR));
+
+  static final Explanation JAMM =
+      new Explanation(
+          "jamm reads each field through a `Field` object or `Unsafe` for every object, which"
+              + " costs more per object than heapbound's cached offsets, so a miss means that"
+              + " heapbound's fixed cost per walk outweighs that on the graph named.",
+          List.of(Cause.IDENTITY_TABLE_CLEAR));
+
+  static final Explanation EHCACHE =
+      new Explanation(
+          "Ehcache's sizeof caches each class's fields but reads values by reflection and sizes"
+              + " each object through its agent, so a miss means that heapbound's fixed cost per"
+              + " walk outweighs that on the graph named.",
+          List.of(Cause.IDENTITY_TABLE_CLEAR));
+
+  static final Explanation GET =
+      new Explanation(
+          "A heapbound cache is Caffeine's own cache, so a get runs no heapbound code. The"
+              + " difference is the statistics that heapbound always records, unless it is noise:"
+              + " compare the column of Caffeine with `recordStats()`.",
+          List.of(Cause.STATISTICS));
+
+  static final Explanation PUT =
+      new Explanation(
+          "A put on a size bound runs no heapbound code except on eviction, where heapbound's"
+              + " eviction listener checks whether debug logging is on. The column of Caffeine with"
+              + " `recordStats()` separates that from the cost of statistics.",
+          List.of(Cause.STATISTICS));
+
+  static final Explanation BYTE_PUT =
+      new Explanation(
+          "heapbound weighs each entry by walking its key and value, here an `Integer` and a"
+              + " `byte[]`, two objects, while the hand-written weigher only reads the array's"
+              + " length. A heapbound put costs a Caffeine put plus that walk, and on a walk of two"
+              + " objects the fixed cost of clearing the identity table, described below, is most"
+              + " of the walk, whatever the size of the value.",
+          List.of(Cause.IDENTITY_TABLE_CLEAR));
+
+  static final Explanation MEMORY =
+      new Explanation(
+          "heapbound builds Caffeine's own cache and adds no field to its nodes, so a difference"
+              + " per entry means that Caffeine chose a different node class, for example because"
+              + " heapbound set a feature that raw Caffeine was not given. The empty-cache columns"
+              + " show heapbound's cost per cache: its registration, weigher and eviction listener.",
+          List.of());
+
+  private Explanations() {}
+
+  /**
+   * The explanation of one kind of miss.
+   *
+   * @param text why the target is missed, specific to the target
+   * @param causes the causes in heapbound's code that the page describes once each
+   */
+  record Explanation(String text, List<Cause> causes) {}
+
+  /** A cause in heapbound's code of more than one miss, with the change that would remove it. */
+  enum Cause {
+    IDENTITY_TABLE_CLEAR(
+        "The identity table is cleared in full after every walk",
+        "Every heapbound walk ends with `IdentitySet.clear()`, which nulls every slot of the"
+            + " thread's identity table: at least 1,024 slots, and up to 16,384 after a large walk"
+            + " on the same thread, because the table keeps its grown size up to that capacity."
+            + " Each measurement therefore pays for clearing the whole table, whatever the size of"
+            + " the graph: a JFR profile of repeated `measure(Integer, byte[])` calls spent nine"
+            + " tenths of its samples in that `Arrays.fill`.",
+        "Record the slot of each insertion and null only those slots in `clear()`, so that"
+            + " clearing costs one store per object walked instead of one per slot of the table."),
+
+    PER_OBJECT_WORK(
+        "The walk does more work per object than it needs to",
+        "For each object heapbound looks up its class's layout in a `ClassValue` twice, once in"
+            + " `admit` and once in `drain`, and pushes and pops it even when it has no reference"
+            + " fields, as the records and arrays here have none. A graph of more than 8,192"
+            + " objects also rebuilds the identity table from 1,024 slots on every walk, because a"
+            + " table that grew past 16,384 slots is dropped when the walk ends.",
+        "Pass the layout that `admit` looked up on to `drain`; count an object without reference"
+            + " fields in `admit` instead of pushing it; and once clearing costs only the slots"
+            + " used, keep a larger table, or size it from the previous walk on the thread."),
+
+    STATISTICS(
+        "Statistics are always recorded",
+        "heapbound always sets `recordStats()`, which adds a striped counter increment to every"
+            + " get, and counts each eviction.",
+        "Make statistics a setting that is on by default and can be turned off, at the price of"
+            + " the metrics; or count hits and misses more cheaply than Caffeine's"
+            + " `ConcurrentStatsCounter`.");
+
+    final String title;
+    final String mechanism;
+    final String fix;
+
+    Cause(String title, String mechanism, String fix) {
+      this.title = title;
+      this.mechanism = mechanism;
+      this.fix = fix;
+    }
+  }
+}
