@@ -136,9 +136,14 @@ public final class BoundedCacheBuilder<K, V> {
    * measures them. Shared flyweights such as enum constants are not charged to an entry.
    *
    * <p>Unless an {@link #executor} is set, a byte-bounded cache runs its maintenance on the thread
-   * that writes, so that the bound holds when each write returns. With Caffeine's default
-   * background executor, a tight loop of large writes can outrun eviction by hundreds of megabytes,
-   * which is the memory a byte bound exists to protect.
+   * that writes, so that with one writer the bound holds when each write returns. With Caffeine's
+   * default background executor, a tight loop of large writes can outrun eviction by hundreds of
+   * megabytes, which is the memory a byte bound exists to protect.
+   *
+   * <p><b>Note:</b> with several writers, one runs maintenance while the writes of the others wait
+   * in Caffeine's write buffer, up to 128 per CPU, so the cache can briefly hold that many entries
+   * over the bound. The bound counts keys and values, not Caffeine's own nodes of about 100 bytes
+   * per entry.
    *
    * @throws IllegalArgumentException if {@code maximumBytes} is not positive
    * @throws IllegalStateException if the maximum bytes were already set

@@ -38,13 +38,17 @@ class GuardedLoader<K, V> implements CacheLoader<K, V> {
     }
   }
 
+  /**
+   * Reloads through the user's loader. A failure reaches no caller, only Caffeine's own log of
+   * failed refreshes, so it is rethrown without its message, which may contain the key.
+   */
   @Override
   public V reload(K key, V oldValue) throws Exception {
     try {
       return delegate.reload(key, oldValue);
     } catch (Exception | LinkageError e) {
       registration.recordCallbackFailure("loader", e);
-      throw e;
+      throw RedactedThrowable.of(e);
     }
   }
 
