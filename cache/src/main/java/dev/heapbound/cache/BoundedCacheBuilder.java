@@ -128,6 +128,7 @@ public final class BoundedCacheBuilder<K, V> {
   public BoundedCacheBuilder<K, V> maximumSize(long maximumSize) {
     requirePositive("maximumSize", maximumSize, "");
     this.maximumSize.set(maximumSize, name);
+    maximumBytes.clearIfPreset();
     return this;
   }
 
@@ -175,6 +176,7 @@ public final class BoundedCacheBuilder<K, V> {
   public BoundedCacheBuilder<K, V> maximumWeight(long maximumWeight) {
     requirePositive("maximumWeight", maximumWeight, "");
     this.maximumWeight.set(maximumWeight, name);
+    maximumBytes.clearIfPreset();
     return this;
   }
 
@@ -749,6 +751,14 @@ public final class BoundedCacheBuilder<K, V> {
       }
       value = newValue;
       fromPreset = false;
+    }
+
+    /** Drops a preset's default, for a setting that another capacity bound replaces. */
+    void clearIfPreset() {
+      if (fromPreset) {
+        value = null;
+        fromPreset = false;
+      }
     }
 
     void preset(T newValue) {

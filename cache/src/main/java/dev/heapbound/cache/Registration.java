@@ -3,6 +3,7 @@ package dev.heapbound.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.heapbound.core.CallSite;
+import dev.heapbound.core.DataSize;
 import java.lang.ref.WeakReference;
 import java.util.EnumMap;
 import java.util.Map;
@@ -101,12 +102,12 @@ final class Registration {
     long last = lastOversizedWarning.get();
     if (now - last >= WARNING_INTERVAL_NANOS && lastOversizedWarning.compareAndSet(last, now)) {
       log.warn(
-          "cache '{}' was given an entry of {} bytes, larger than its maximumBytes of {} bytes;"
-              + " Caffeine evicts it at once, so it is never served from the cache ({} such"
-              + " entries so far); raise maximumBytes or cache smaller values",
+          "cache '{}' was given an entry of {}, larger than its maximumBytes of {}; Caffeine"
+              + " evicts it at once, so it is never served from the cache (oversized entries so"
+              + " far: {}); raise maximumBytes or cache smaller values",
           name,
-          bytes,
-          maximumBytes,
+          DataSize.format(bytes),
+          DataSize.format(maximumBytes),
           oversizedEntries.sum());
     }
   }

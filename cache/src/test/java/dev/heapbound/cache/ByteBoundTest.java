@@ -150,7 +150,7 @@ class ByteBoundTest {
       assertThat(warnings).hasSize(1);
       assertThat(warnings.get(0))
           .startsWith("cache 'reports' was given an entry of ")
-          .contains("bytes, larger than its maximumBytes of 524288 bytes")
+          .contains("bytes, larger than its maximumBytes of 512 KB; Caffeine evicts it at once")
           .doesNotContain("PATIENT-SECRET-KEY");
       assertThat(logs.everything()).doesNotContain("PATIENT-SECRET-KEY");
     }

@@ -93,6 +93,16 @@ class CachePresetsTest {
   }
 
   @Test
+  void reports_maximumSizeReplacesPresetByteBound() {
+    var builder = CachePresets.reports("reports").maximumSize(100);
+
+    assertThat(builder.bounds().maximumSize()).isEqualTo(OptionalLong.of(100));
+    assertThat(builder.bounds().maximumBytes()).isEmpty();
+    assertThat(builder.bounds().values()).isEqualTo(ValueStrength.SOFT);
+    assertThat(builder.registry(registry).build()).isNotNull();
+  }
+
+  @Test
   void reports_userValueCannotBeSetTwiceAfterOverride() {
     var builder = CachePresets.reports("reports").maximumBytes(DataSize.ofMegabytes(24));
 

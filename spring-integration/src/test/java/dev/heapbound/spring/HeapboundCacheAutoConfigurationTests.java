@@ -347,18 +347,18 @@ class HeapboundCacheAutoConfigurationTests {
   }
 
   @Test
-  void presetReportsWithMaximumSize_failsStartupNamingBothKeys() {
+  void presetReportsWithMaximumSize_replacesPresetByteBound() {
     contextRunner
         .withPropertyValues(
             "heapbound.cache.caches.reports.preset=reports",
             "heapbound.cache.caches.reports.maximum-size=10")
         .run(
-            context ->
-                assertThat(specFailure(context))
-                    .hasMessage(
-                        "heapbound.cache.caches.reports.maximum-size conflicts with"
-                            + " heapbound.cache.caches.reports.maximum-bytes (cache 'reports');"
-                            + " bound the cache by entries or by bytes, not both"));
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(
+                      context.getBean(CacheRegistry.class).cache("reports").orElseThrow().bounds())
+                  .hasToString("maximumSize=10, expireAfterWrite=PT10M, softValues");
+            });
   }
 
   @Test
