@@ -30,7 +30,7 @@ final class Explanations {
               + " per object here, so being 100 times faster on a graph of the application's own"
               + " classes would take under a nanosecond per object, less than one identity-hash"
               + " lookup: no walk can meet this target on such graphs.",
-          List.of(Cause.PER_OBJECT_WORK, Cause.IDENTITY_TABLE_CLEAR));
+          List.of(Cause.FIXED_COST_PER_WALK, Cause.SHARED_REFERENCES));
 
   static final Explanation JOL_OPENED =
       new Explanation(
@@ -38,21 +38,21 @@ final class Explanations {
               + " that of its walk: JOL 0.17's `GraphLayout` creates a path record for each object"
               + " it visits, keeps the records in a list and then sums their sizes. heapbound does"
               + " less per object, but not three times less on every graph.",
-          List.of(Cause.PER_OBJECT_WORK, Cause.IDENTITY_TABLE_CLEAR));
+          List.of(Cause.FIXED_COST_PER_WALK, Cause.SHARED_REFERENCES));
 
   static final Explanation JAMM =
       new Explanation(
           "jamm reads each field through a `Field` object or `Unsafe` for every object, which"
               + " costs more per object than heapbound's cached offsets, so a miss means that"
               + " heapbound's fixed cost per walk outweighs that on the graph named.",
-          List.of(Cause.IDENTITY_TABLE_CLEAR));
+          List.of(Cause.FIXED_COST_PER_WALK));
 
   static final Explanation EHCACHE =
       new Explanation(
           "Ehcache's sizeof caches each class's fields but reads values by reflection and sizes"
               + " each object through its agent, so a miss means that heapbound's fixed cost per"
               + " walk outweighs that on the graph named.",
-          List.of(Cause.IDENTITY_TABLE_CLEAR));
+          List.of(Cause.FIXED_COST_PER_WALK));
 
   static final Explanation GET =
       new Explanation(
@@ -70,12 +70,12 @@ final class Explanations {
 
   static final Explanation BYTE_PUT =
       new Explanation(
-          "heapbound weighs each entry by walking its key and value, here an `Integer` and a"
-              + " `byte[]`, two objects, while the hand-written weigher only reads the array's"
-              + " length. A heapbound put costs a Caffeine put plus that walk, and on a walk of two"
-              + " objects the fixed cost of clearing the identity table, described below, is most"
-              + " of the walk, whatever the size of the value.",
-          List.of(Cause.IDENTITY_TABLE_CLEAR));
+          "heapbound weighs each entry by walking its key and value, here an `Integer` and"
+              + " a `byte[]`, two objects, while the hand-written weigher only reads the array's"
+              + " length. A heapbound put costs a Caffeine put plus that walk, whose fixed cost,"
+              + " described below, is most of a walk of two objects, whatever the size of the"
+              + " value.",
+          List.of(Cause.FIXED_COST_PER_WALK));
 
   static final Explanation MEMORY =
       new Explanation(
@@ -97,27 +97,30 @@ final class Explanations {
 
   /** A cause in heapbound's code of more than one miss, with the change that would remove it. */
   enum Cause {
-    IDENTITY_TABLE_CLEAR(
-        "The identity table is cleared in full after every walk",
-        "Every heapbound walk ends with `IdentitySet.clear()`, which nulls every slot of the"
-            + " thread's identity table: at least 1,024 slots, and up to 16,384 after a large walk"
-            + " on the same thread, because the table keeps its grown size up to that capacity."
-            + " Each measurement therefore pays for clearing the whole table, whatever the size of"
-            + " the graph: a JFR profile of repeated `measure(Integer, byte[])` calls spent nine"
-            + " tenths of its samples in that `Arrays.fill`.",
-        "Record the slot of each insertion and null only those slots in `clear()`, so that"
-            + " clearing costs one store per object walked instead of one per slot of the table."),
+    FIXED_COST_PER_WALK(
+        "Each walk has a fixed cost",
+        "Every measurement takes the thread's scratch space from a `ThreadLocal`, enters"
+            + " each object into an open-addressing identity table, clears the slots it used"
+            + " when it ends, and allocates its result. On a walk of two objects, such as a"
+            + " cache entry's `Integer` key and `byte[]` value, that fixed cost is most of the"
+            + " walk, and a hand-written weigher pays none of it. A byte-bounded heapbound"
+            + " cache also runs eviction on the writing thread, which raw Caffeine leaves to"
+            + " the common pool, so that the bound holds when a write returns.",
+        "Weigh an entry whose key and value reference nothing without the identity table,"
+            + " since two such objects are told apart by one comparison, and return the figure"
+            + " without allocating."),
 
-    PER_OBJECT_WORK(
-        "The walk does more work per object than it needs to",
-        "For each object heapbound looks up its class's layout in a `ClassValue` twice, once in"
-            + " `admit` and once in `drain`, and pushes and pops it even when it has no reference"
-            + " fields, as the records and arrays here have none. A graph of more than 8,192"
-            + " objects also rebuilds the identity table from 1,024 slots on every walk, because a"
-            + " table that grew past 16,384 slots is dropped when the walk ends.",
-        "Pass the layout that `admit` looked up on to `drain`; count an object without reference"
-            + " fields in `admit` instead of pushing it; and once clearing costs only the slots"
-            + " used, keep a larger table, or size it from the previous walk on the thread."),
+    SHARED_REFERENCES(
+        "References to shared objects cost a lookup each",
+        "A reference to an enum constant, which is not charged, or to a shared boxed"
+            + " value still costs a lookup of its class's layout through a `ClassValue`, and"
+            + " for a shared object a probe of the identity table. The list of visits has four"
+            + " such references per visit and only 1,100 counted objects, so per counted object"
+            + " heapbound does several times the work of a list of plain records.",
+        "Keep the last class seen and its layout in the walk, so that a run of references"
+            + " to the same class skips the `ClassValue` lookup, and skip enum constants by a"
+            + " flag in the layout of the referencing field's declared type where that type is"
+            + " an enum."),
 
     STATISTICS(
         "Statistics are always recorded",

@@ -83,9 +83,9 @@ class ResultsPageTest {
   void render_describesEachCauseOnce() {
     String page = render();
 
-    assertThat(page).containsOnlyOnce("### " + Explanations.Cause.IDENTITY_TABLE_CLEAR.title);
+    assertThat(page).containsOnlyOnce("### " + Explanations.Cause.FIXED_COST_PER_WALK.title);
     assertThat(page).containsOnlyOnce(Explanations.Cause.STATISTICS.mechanism);
-    assertThat(page).contains("What would close it: " + Explanations.Cause.PER_OBJECT_WORK.fix);
+    assertThat(page).contains("What would close it: " + Explanations.Cause.SHARED_REFERENCES.fix);
   }
 
   @Test
