@@ -70,8 +70,8 @@ public final class Scope implements AutoCloseable {
    * Registers a resource to close when the scope closes, and returns it.
    *
    * <p><b>Note:</b> the scope holds its resources strongly until it closes. A resource that
-   * references the scope itself keeps it reachable, so a scope that is never closed is then
-   * neither collected nor reported as not closed.
+   * references the scope itself keeps it reachable, so a scope that is never closed is then neither
+   * collected nor reported as not closed.
    *
    * @throws IllegalStateException if the scope is closed
    */
