@@ -39,6 +39,10 @@ public final class ReportDemo {
 
   /** Runs the demo with the options that {@link DemoOptions#USAGE} lists. */
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(DemoOptions.USAGE);
+      return;
+    }
     DemoOptions options;
     try {
       options = DemoOptions.parse(args);
