@@ -2,6 +2,7 @@ package dev.heapbound.cache;
 
 import com.github.benmanes.caffeine.cache.Weigher;
 import dev.heapbound.core.DataSize;
+import dev.heapbound.core.Measurement;
 import dev.heapbound.core.SizeEstimator;
 
 /**
@@ -9,6 +10,9 @@ import dev.heapbound.core.SizeEstimator;
  * range that Caffeine's weights have, and never below 1.
  */
 final class ByteWeigher implements Weigher<Object, Object> {
+
+  /** The number of objects in one entry past which the cache warns, once, about its weight. */
+  static final long LARGE_GRAPH_OBJECTS = 100_000;
 
   private final Registration registration;
   private final SizeEstimator estimator;
@@ -50,7 +54,11 @@ final class ByteWeigher implements Weigher<Object, Object> {
   /** Returns the deep size of key and value together, counting what they share once. */
   long bytesOf(Object key, Object value) {
     try {
-      return estimator.measure(key, value).bytes();
+      Measurement measurement = estimator.measure(key, value);
+      if (measurement.objects() > LARGE_GRAPH_OBJECTS) {
+        registration.recordLargeGraph(measurement, value.getClass());
+      }
+      return measurement.bytes();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "cache '"

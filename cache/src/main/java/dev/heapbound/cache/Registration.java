@@ -32,6 +32,7 @@ final class Registration {
   private final AtomicLong lastOversizedWarning =
       new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
   private final AtomicBoolean callbackFailureLogged = new AtomicBoolean();
+  private final AtomicBoolean largeGraphWarned = new AtomicBoolean();
   private volatile WeakReference<Cache<?, ?>> cache;
 
   Registration(String name, CacheBounds bounds) {
@@ -109,6 +110,25 @@ final class Registration {
           DataSize.format(bytes),
           DataSize.format(maximumBytes),
           oversizedEntries.sum());
+    }
+  }
+
+  /**
+   * Warns, once for the cache, about an entry whose walk reached very many objects: usually a value
+   * that references a framework object, a service or a shared structure, whose whole graph is then
+   * charged to the entry.
+   */
+  void recordLargeGraph(dev.heapbound.core.Measurement measurement, Class<?> valueType) {
+    if (largeGraphWarned.compareAndSet(false, true)) {
+      log.warn(
+          "cache '{}' weighed an entry of {} objects and {} (value type {}); if the value"
+              + " references a framework object, a service or shared data, its whole graph is"
+              + " charged to the entry, so exclude such types with"
+              + " SizeEstimator.builder().excludeType(...) and pass the estimator to the builder",
+          name,
+          measurement.objects(),
+          DataSize.format(measurement.bytes()),
+          valueType.getName());
     }
   }
 

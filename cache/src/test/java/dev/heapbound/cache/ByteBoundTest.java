@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.heapbound.core.DataSize;
 import dev.heapbound.core.SizeEstimator;
+import dev.heapbound.testsupport.MarkerAudit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,26 @@ class ByteBoundTest {
                 + " smaller values");
 
     assertThat(cache.getIfPresent("small")).isSameAs(small);
+  }
+
+  @Test
+  void hugeValueGraph_warnsOnceNamingTypeNotContents() {
+    Cache<String, List<String>> cache = bytes("histories", 256L << 20).build();
+    List<String> history = new ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      history.add(MarkerAudit.MARKER + i);
+    }
+
+    try (LogCapture logs = LogCapture.heapbound()) {
+      cache.put("a", history);
+      cache.put("b", new ArrayList<>(history));
+
+      List<String> warnings = logs.messages(Level.WARN);
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0))
+          .startsWith("cache 'histories' weighed an entry of 12000")
+          .contains("(value type java.util.ArrayList)");
+    }
   }
 
   @Test

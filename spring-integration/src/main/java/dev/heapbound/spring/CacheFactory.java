@@ -23,16 +23,26 @@ final class CacheFactory {
 
   private static final Pattern PLAIN_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
+  /**
+   * The estimator for byte-bounded caches when the application defines none. It does not walk into
+   * bean factories, application contexts among them, so that a value that references a bean is not
+   * charged for the whole context.
+   */
+  static final SizeEstimator DEFAULT_ESTIMATOR =
+      SizeEstimator.builder()
+          .excludeType(org.springframework.beans.factory.BeanFactory.class)
+          .build();
+
   private final CacheRegistry registry;
   private final SizeEstimator sizeEstimator;
 
   /**
    * Creates a factory that registers its caches in {@code registry} and weighs byte-bounded caches
-   * with {@code sizeEstimator}, or with the default estimator when it is {@code null}.
+   * with {@code sizeEstimator}, or with {@link #DEFAULT_ESTIMATOR} when it is {@code null}.
    */
   CacheFactory(CacheRegistry registry, SizeEstimator sizeEstimator) {
     this.registry = registry;
-    this.sizeEstimator = sizeEstimator;
+    this.sizeEstimator = sizeEstimator == null ? DEFAULT_ESTIMATOR : sizeEstimator;
   }
 
   /**
@@ -82,7 +92,7 @@ final class CacheFactory {
     try {
       applyOverrides(builder, spec);
       builder.registry(registry);
-      if (sizeEstimator != null && builder.bounds().maximumBytes().isPresent()) {
+      if (builder.bounds().maximumBytes().isPresent()) {
         builder.sizeEstimator(sizeEstimator);
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
