@@ -86,14 +86,17 @@ final class MemoryLayout {
     }
     int referenceSize = UNSAFE.arrayIndexScale(Object[].class);
     String alignment = readVmOption("ObjectAlignmentInBytes");
-    boolean contended = !"false".equals(readVmOption("EnableContended"));
-    String padding = readVmOption("ContendedPaddingWidth");
+    int contendedPadding = 0;
+    if (!"false".equals(readVmOption("EnableContended"))) {
+      String padding = readVmOption("ContendedPaddingWidth");
+      contendedPadding = padding == null ? 128 : Integer.parseInt(padding);
+    }
     return new MemoryLayout(
         headerSize,
         referenceSize,
         alignment == null ? 8 : Integer.parseInt(alignment),
         alignment != null,
-        contended ? (padding == null ? 128 : Integer.parseInt(padding)) : 0);
+        contendedPadding);
   }
 
   /** Returns a HotSpot VM option, or {@code null} where it cannot be read. */
