@@ -130,6 +130,17 @@ public final class SizeEstimator {
    * value are weighed. Either root may be {@code null}.
    */
   public Measurement measure(Object first, Object second) {
+    if (first != null && second != null && first != second && excludePredicate == null) {
+      // A cache entry of two objects that reference nothing, such as an Integer key and a byte[]
+      // value, needs neither the identity table nor the stack.
+      TypeInfo firstInfo = types.get(first.getClass());
+      TypeInfo secondInfo = types.get(second.getClass());
+      if (firstInfo.leaf && secondInfo.leaf && !firstInfo.skipped && !secondInfo.skipped) {
+        long objects = Math.min(2, maxObjects);
+        long bytes = leafSize(firstInfo, first) + (objects == 2 ? leafSize(secondInfo, second) : 0);
+        return new Measurement(bytes, objects, objects < 2);
+      }
+    }
     Walk walk = walks.get();
     if (walk.busy) {
       walk = new Walk();
@@ -261,9 +272,13 @@ public final class SizeEstimator {
       walk.push(object, info);
     } else {
       walk.objects++;
-      walk.bytes += info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;
+      walk.bytes += leafSize(info, object);
     }
     return true;
+  }
+
+  private long leafSize(TypeInfo info, Object object) {
+    return info.array ? arraySize(info, Array.getLength(object)) : info.instanceSize;
   }
 
   private long arraySize(TypeInfo info, int length) {

@@ -301,6 +301,37 @@ class SizeEstimatorTest {
   }
 
   @Test
+  void measurePair_ofTwoLeaves_equalsWalkOfBoth() {
+    Integer key = 70_000;
+    byte[] value = new byte[1024];
+
+    Measurement pair = ESTIMATOR.measure(key, value);
+
+    long expected = ESTIMATOR.shallowSize(key) + ESTIMATOR.shallowSize(value);
+    assertThat(pair).isEqualTo(new Measurement(expected, 2, false));
+    assertThat(ESTIMATOR.measure(new Object[] {key, value}).bytes())
+        .isEqualTo(expected + ESTIMATOR.shallowSize(new Object[2]));
+  }
+
+  @Test
+  void measurePair_sameLeafTwice_countsOnce() {
+    byte[] value = new byte[64];
+
+    assertThat(ESTIMATOR.measure(value, value))
+        .isEqualTo(new Measurement(ESTIMATOR.shallowSize(value), 1, false));
+  }
+
+  @Test
+  void measurePair_ofLeavesPastBudget_isEstimate() {
+    SizeEstimator one = SizeEstimator.builder().maxObjects(1).build();
+
+    Measurement pair = one.measure(7_000, new byte[16]);
+
+    assertThat(pair.estimate()).isTrue();
+    assertThat(pair.objects()).isEqualTo(1);
+  }
+
+  @Test
   void measure_null_isZero() {
     assertThat(ESTIMATOR.measure(null)).isEqualTo(new Measurement(0, 0, false));
   }
