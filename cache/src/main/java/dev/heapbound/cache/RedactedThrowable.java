@@ -1,9 +1,9 @@
 package dev.heapbound.cache;
 
 /**
- * A copy of a user callback's throwable without its message, for logging. The type, stack trace and
- * causes are kept; messages are withheld because a loader or listener may put the key or the value
- * it was given into them.
+ * A copy of a user callback's throwable without its message, for logging. It keeps the type, stack
+ * trace and causes. The messages are withheld because a loader or listener may put the key or the
+ * value it was given into them.
  */
 final class RedactedThrowable extends RuntimeException {
 

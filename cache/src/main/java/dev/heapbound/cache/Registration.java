@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What heapbound keeps about one cache: its name, bounds and counters, and a weak reference to the
+ * The name, bounds and counters that heapbound keeps for one cache, with a weak reference to the
  * cache itself. The weigher and listeners of the cache reference this object, never the other way
  * round, so the registry keeps no cache alive.
  */

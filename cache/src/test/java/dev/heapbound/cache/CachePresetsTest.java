@@ -13,7 +13,7 @@ class CachePresetsTest {
 
   private final CacheRegistry registry = new CacheRegistry();
 
-  /** A trial in progress: identity matters to nobody, its id is the key. */
+  /** A trial in progress, looked up by its id rather than by identity. */
   record Trial(String id, String phase) {}
 
   @Test

@@ -2,6 +2,7 @@ package dev.heapbound.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +41,21 @@ final class ChildJvm {
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // A file rather than a pipe, so that a child that logs a lot cannot block on a full pipe.
+    Path output = Files.createTempFile("heapbound-child-", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     try {
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         throw new AssertionError("child JVM " + main.getName() + " timed out after 120 s");
       }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new Result(process.exitValue(), output);
+      return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } finally {
       process.destroyForcibly();
+      Files.deleteIfExists(output);
     }
   }
 }

@@ -3,17 +3,12 @@ package dev.heapbound.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reports preset under memory pressure, in child JVMs with a 64 MB heap: a cache of 30 MB of
@@ -23,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportsPresetMemoryPressureTest {
 
   private static final int OUT_OF_MEMORY_EXIT_CODE = 3;
-  private static final long CHILD_TIMEOUT_SECONDS = 120;
-
-  @TempDir static Path outputDirectory;
 
   private static ChildRun soft;
 
@@ -85,29 +77,12 @@ class ReportsPresetMemoryPressureTest {
   }
 
   private static ChildRun runChild(String mode) throws IOException, InterruptedException {
-    Path output = outputDirectory.resolve(mode + ".txt");
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m",
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ReportsPresetPressureMain.class.getName(),
-                    mode))
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    try {
-      assertThat(process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-          .as("child JVM '%s' finished within %d s", mode, CHILD_TIMEOUT_SECONDS)
-          .isTrue();
-    } finally {
-      process.destroyForcibly();
-    }
-    return new ChildRun(
-        process.exitValue(), withoutDebugLines(Files.readString(output, StandardCharsets.UTF_8)));
+    ChildJvm.Result result =
+        ChildJvm.run(
+            List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+            ReportsPresetPressureMain.class,
+            mode);
+    return new ChildRun(result.exitCode(), withoutDebugLines(result.output()));
   }
 
   /** Drops the child's debug log lines, one per eviction, so that failure messages stay short. */
